@@ -1,0 +1,1 @@
+"""The host scripts' logic: ./update, ./show_external_urls, ./monitor, ./run-tests."""
