@@ -1,0 +1,5 @@
+"""Tryton module of a collecting society.
+
+Tryton 8.0 registers a module's classes from the [register] section of its
+tryton.cfg, so there is no register() function here (8.0 deprecates it).
+"""

@@ -1,0 +1,44 @@
+"""Creations (works) and who contributed what to them."""
+from trytond.model import ModelSQL, ModelView, fields
+
+from .owner import OwnedMixin
+from .public_id import PublicIdMixin
+
+ROLES = [
+    ('composer', "Composer"),
+    ('lyricist', "Lyricist"),
+    ('performer', "Performer"),
+    ('arranger', "Arranger"),
+    ('producer', "Producer"),
+    ]
+
+
+class Creation(PublicIdMixin, OwnedMixin, ModelSQL, ModelView):
+    __name__ = 'creation'
+    _rec_name = 'title'
+    title = fields.Char("Title", required=True)
+    artist = fields.Many2One(
+        'artist', "Artist", required=True, ondelete='RESTRICT')
+    date = fields.Date("Date", help="When the work was created.")
+    lyrics = fields.Text("Lyrics")
+    notes = fields.Text("Notes")
+    contributions = fields.One2Many(
+        'creation.contribution', 'creation', "Contributions")
+
+    @classmethod
+    def __setup__(cls):
+        super().__setup__()
+        cls._order.insert(0, ('title', 'ASC'))
+
+
+class CreationContribution(ModelSQL, ModelView):
+    "Who did what on a creation"
+    __name__ = 'creation.contribution'
+    creation = fields.Many2One(
+        'creation', "Creation", required=True, ondelete='CASCADE')
+    artist = fields.Many2One(
+        'artist', "Artist", required=True, ondelete='RESTRICT')
+    role = fields.Selection(ROLES, "Role", required=True)
+
+    def get_rec_name(self, name):
+        return f'{self.artist.rec_name} ({self.role_string})'

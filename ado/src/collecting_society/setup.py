@@ -1,0 +1,32 @@
+"""The collecting_society Tryton module: artists, creations, licenses, releases."""
+from setuptools import setup
+
+# Tryton's convention: the module's directory is the package (package_dir '.'),
+# so tryton.cfg, the XML and the views sit beside the Python files.
+setup(
+    name='collecting_society',
+    version='8.0.0',
+    description='Tryton module of a collecting society: artists, creations, '
+    'licenses, releases and the web users who own them',
+    license='GPL-3.0-or-later',
+    python_requires='>=3.10',
+    packages=['collecting_society', 'collecting_society.tests'],
+    package_dir={'collecting_society': '.'},
+    package_data={
+        'collecting_society': ['tryton.cfg', '*.xml', 'view/*.xml', 'icons/*.svg'],
+        'collecting_society.tests': ['*.rst'],
+    },
+    install_requires=[
+        'trytond==8.0.*',
+        'trytond-party==8.0.*',
+        'trytond-company==8.0.*',
+        'trytond-currency==8.0.*',
+        'trytond-country==8.0.*',
+        'trytond-web-user==8.0.*',
+    ],
+    extras_require={'test': ['proteus==8.0.*']},
+    entry_points={
+        'trytond.modules': ['collecting_society = collecting_society'],
+    },
+    zip_safe=False,
+)
