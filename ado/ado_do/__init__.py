@@ -1,0 +1,1 @@
+"""ado-do: set up and maintain the ado services from inside their containers."""

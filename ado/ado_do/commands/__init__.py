@@ -1,0 +1,1 @@
+"""One module per ado-do command; each defines `command`."""

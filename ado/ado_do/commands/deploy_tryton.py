@@ -1,0 +1,21 @@
+import click
+
+from .. import deploy, options, server, settings
+
+
+@click.command('deploy-tryton')
+@click.argument('dbname', default='c3s')
+@options.timeout
+def command(dbname, timeout):
+    """Start trytond, after making sure DBNAME exists with demo data.
+
+    Installs the tryton development packages first; trytond runs as user
+    tryton, with --dev in ENVIRONMENT=development.
+
+    Example: ado-do deploy-tryton c3s
+    """
+    deploy.prepare('tryton', dbname, timeout)
+    argv = ['trytond', '-c', settings.config_path()]
+    if settings.environment() == 'development':
+        argv.append('--dev')
+    server.exec_as_tryton(argv)

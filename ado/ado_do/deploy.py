@@ -1,0 +1,38 @@
+"""What every deploy-* command does before its server starts."""
+import os
+from pathlib import Path
+
+import click
+
+from . import demo, pipinstall, server, settings
+
+WEB_LISTEN = '0.0.0.0:6543'
+
+
+def prepare(service, dbname, timeout):
+    """Install the development packages, make sure the database exists with
+    demo data (replicas starting together create it once), and the file store
+    is writable by the server."""
+    settings.environment()
+    pipinstall.install(service)
+    demo.setup(dbname, timeout=timeout)
+    server.make_store_writable()
+
+
+def web_ini(default_name):
+    path = Path(os.environ.get('PORTAL_INI') or settings.ETC / default_name)
+    if not path.is_file():
+        raise click.ClickException(f'no Pyramid ini file at {path} (PORTAL_INI)')
+    return str(path)
+
+
+def web_command(ini, workers):
+    """pserve with --reload in development; gunicorn's workers without reload in
+    production."""
+    if settings.environment() == 'development':
+        return ['pserve', ini, '--reload']
+    return ['gunicorn', '--paste', ini, '--workers', str(workers), '--bind', WEB_LISTEN]
+
+
+def default_workers():
+    return int(os.environ.get('WEB_WORKERS') or 2 * (os.cpu_count() or 1) + 1)
