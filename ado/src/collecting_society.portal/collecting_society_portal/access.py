@@ -1,0 +1,60 @@
+"""Who a request acts for: the logged-in web user, and the res.user `portal`
+whose rights (and the module's record rules on the context key `web_user`)
+limit each request's Tryton work to that web user's own records."""
+import contextlib
+
+from pyramid.httpexceptions import HTTPServiceUnavailable
+
+PORTAL_LOGIN_SETTING = 'tryton.user'
+
+
+def portal_user_id(request):
+    """The id of the res.user the portal works as (looked up as root)."""
+    from trytond.pool import Pool
+    User = Pool().get('res.user')
+    login = request.registry.settings.get(PORTAL_LOGIN_SETTING, 'portal')
+    users = User.search([('login', '=', login)], limit=1)
+    if not users:
+        raise HTTPServiceUnavailable(
+            f'The Tryton user {login!r} is missing: is the module '
+            'collecting_society activated in this database?')
+    return users[0].id
+
+
+@contextlib.contextmanager
+def as_portal(request):
+    """Run the block as the portal user, for the request's web user, with
+    access rights and record rules enforced."""
+    from trytond.transaction import Transaction
+    transaction = Transaction()
+    context = {'web_user': request.web_user, '_check_access': True}
+    with transaction.set_user(request.portal_user), \
+            transaction.set_context(context):
+        yield
+
+
+@contextlib.contextmanager
+def as_root():
+    """Only for the narrow steps trytond's web_user needs root for (register,
+    authenticate, sessions)."""
+    from trytond.transaction import Transaction
+    transaction = Transaction()
+    with transaction.set_user(0), transaction.set_context(_check_access=False):
+        yield
+
+
+def web_user_from_key(key):
+    """The id of the web user of a web.user.session key (a portal login or an
+    API token), or None when the key is unknown or expired."""
+    from trytond.pool import Pool
+    if not key:
+        return None
+    Session = Pool().get('web.user.session')
+    with as_root():
+        user = Session.get_user(key)
+        return user.id if user else None
+
+
+def includeme(config):
+    config.add_request_method(portal_user_id, 'portal_user', reify=True)
+    config.add_request_method(as_portal, 'as_portal')

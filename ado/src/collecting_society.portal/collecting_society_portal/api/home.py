@@ -1,0 +1,12 @@
+"""GET /: where the API lives."""
+from pyramid.view import view_config
+
+
+@view_config(route_name='api_home', renderer='json', request_method=('GET', 'HEAD'))
+def home(request):
+    return {
+        'name': 'C3S collecting society API',
+        'openapi': request.route_url('api_openapi'),
+        'resources': {kind: request.route_url(f'api_{kind}')
+                      for kind in ('artists', 'creations', 'licenses', 'releases')},
+    }

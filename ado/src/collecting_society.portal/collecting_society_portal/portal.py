@@ -1,0 +1,42 @@
+"""The portal mode: server-rendered pages, a signed session cookie holding the
+web user's trytond session key, CSRF tokens on every form."""
+import os
+
+from pyramid.csrf import SessionCSRFStoragePolicy
+from pyramid.session import SignedCookieSessionFactory
+from pyramid.settings import asbool
+
+from .access import web_user_from_key
+
+SESSION_KEY = 'web_user_session'
+
+
+def session_factory(settings):
+    secret = os.environ.get('PORTAL_SESSION_SECRET') or settings['session.secret']
+    return SignedCookieSessionFactory(
+        secret,
+        cookie_name='ado_session',
+        httponly=True,
+        samesite='Lax',
+        secure=asbool(settings.get('session.secure', False)),
+        max_age=None,
+    )
+
+
+def web_user(request):
+    """The logged-in web user's id; the trytond session behind the cookie must
+    still exist (log out and expiry end it on the server)."""
+    return web_user_from_key(request.session.get(SESSION_KEY))
+
+
+def includeme(config):
+    settings = config.get_settings()
+    config.include('pyramid_jinja2')
+    config.add_jinja2_search_path('collecting_society_portal:templates', name='.jinja2')
+    config.set_session_factory(session_factory(settings))
+    config.set_csrf_storage_policy(SessionCSRFStoragePolicy())
+    config.set_default_csrf_options(require_csrf=True)
+    config.add_request_method(web_user, 'web_user', reify=True)
+    config.include('.security')
+    config.include('.routes.portal_routes')
+    config.scan('.views')

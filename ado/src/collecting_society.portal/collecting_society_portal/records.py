@@ -1,0 +1,64 @@
+"""The web user's own artists and creations (and the licenses and releases),
+read and written as the portal user so the module's access rights and record
+rules apply. Records become plain dicts inside that scope, so templates and
+JSON never read a field with any other rights."""
+from pyramid.httpexceptions import HTTPNotFound
+from trytond.pool import Pool
+
+
+def model(name):
+    return Pool().get(name)
+
+
+def by_uuid(name, uuid):
+    """The record with this public id, if the record rules let us see it."""
+    records = model(name).search([('uuid', '=', uuid)], limit=1)
+    if not records:
+        raise HTTPNotFound()
+    return records[0]
+
+
+def own(name):
+    return model(name).search([])
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def ref(record, field='name'):
+    return {'uuid': record.uuid, field: getattr(record, field)} if record else None
+
+
+def artist(record):
+    return {
+        'uuid': record.uuid, 'name': record.name, 'group': bool(record.group),
+        'description': record.description,
+        'members': [ref(m) for m in record.members],
+    }
+
+
+def creation(record):
+    return {
+        'uuid': record.uuid, 'title': record.title, 'artist': ref(record.artist),
+        'date': _date(record.date), 'lyrics': record.lyrics, 'notes': record.notes,
+        'contributions': [
+            {'artist': ref(c.artist), 'role': c.role} for c in record.contributions],
+    }
+
+
+def license(record):
+    return {'uuid': record.uuid, 'name': record.name, 'code': record.code,
+            'version': record.version, 'url': record.url}
+
+
+def release(record):
+    return {
+        'uuid': record.uuid, 'title': record.title, 'date': _date(record.date),
+        'label': record.label,
+        'tracks': [{
+            'sequence': t.sequence, 'title': t.title,
+            'creation': ref(t.creation, 'title'),
+            'license': ref(t.license, 'code'),
+        } for t in record.tracks],
+    }

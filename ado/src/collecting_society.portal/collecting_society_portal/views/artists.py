@@ -1,0 +1,122 @@
+"""Artists: list, view, add, edit, delete the web user's own."""
+from pyramid.httpexceptions import HTTPFound
+from pyramid.view import view_config, view_defaults
+
+from ..errors import USER_ERRORS, message
+from ..forms import Form
+from ..records import artist as present, by_uuid, creation as present_creation, model, own
+from ..security import MEMBER
+
+FIELDS = ['name', 'group', 'description']
+
+
+def read_form(request):
+    form = Form(request, FIELDS)
+    form.require('name')
+    form.max_length('name', 200)
+    return form
+
+
+def values(form):
+    return {'name': form['name'], 'group': bool(form['group']),
+            'description': form['description'] or None}
+
+
+def form_of(request, artist):
+    form = Form(request, [])
+    form.values = {'name': artist.name, 'group': 'on' if artist.group else '',
+                   'description': artist.description or ''}
+    return form
+
+
+@view_defaults(permission=MEMBER)
+class ArtistViews:
+
+    def __init__(self, request):
+        self.request = request
+
+    def _failed(self, form, error):
+        self.request.tryton_doom()
+        self.request.response.status = 400
+        form.errors['_'] = message(error)
+
+    @view_config(route_name='artists', renderer='artist_list.jinja2', request_method=('GET', 'HEAD'))
+    def list(self):
+        with self.request.as_portal():
+            return {'artists': [present(a) for a in own('artist')]}
+
+    @view_config(route_name='artist_view', renderer='artist_view.jinja2', request_method=('GET', 'HEAD'))
+    def view(self):
+        with self.request.as_portal():
+            artist = by_uuid('artist', self.request.matchdict['uuid'])
+            return {'artist': present(artist),
+                    'creations': [present_creation(c) for c in artist.creations]}
+
+    @view_config(route_name='artist_add', renderer='artist_form.jinja2', request_method=('GET', 'HEAD'))
+    def add_form(self):
+        return {'form': Form(self.request, FIELDS), 'artist': None}
+
+    @view_config(route_name='artist_add', renderer='artist_form.jinja2', request_method='POST')
+    def add(self):
+        form = read_form(self.request)
+        if form.ok:
+            with self.request.as_portal():
+                try:
+                    artist, = model('artist').create(
+                        [{**values(form), 'web_user': self.request.web_user}])
+                except USER_ERRORS as error:
+                    self._failed(form, error)
+                else:
+                    self.request.session.flash(f'Added the artist {artist.name}.')
+                    return HTTPFound(self.request.route_url('artist_view', uuid=artist.uuid))
+        self.request.response.status = 400
+        return {'form': form, 'artist': None}
+
+    @view_config(route_name='artist_edit', renderer='artist_form.jinja2', request_method=('GET', 'HEAD'))
+    def edit_form(self):
+        with self.request.as_portal():
+            artist = by_uuid('artist', self.request.matchdict['uuid'])
+            return {'form': form_of(self.request, artist), 'artist': present(artist)}
+
+    @view_config(route_name='artist_edit', renderer='artist_form.jinja2', request_method='POST')
+    def edit(self):
+        form = read_form(self.request)
+        with self.request.as_portal():
+            artist = by_uuid('artist', self.request.matchdict['uuid'])
+            if form.ok:
+                try:
+                    model('artist').write([artist], values(form))
+                except USER_ERRORS as error:
+                    self._failed(form, error)
+                else:
+                    self.request.session.flash(f'Saved the artist {artist.name}.')
+                    return HTTPFound(self.request.route_url('artist_view', uuid=artist.uuid))
+            self.request.response.status = 400
+            return {'form': form, 'artist': present(artist)}
+
+    @view_config(route_name='artist_delete', renderer='confirm_delete.jinja2', request_method=('GET', 'HEAD'))
+    def delete_form(self):
+        with self.request.as_portal():
+            artist = by_uuid('artist', self.request.matchdict['uuid'])
+            return {'what': f'the artist {artist.name}', 'problem': None,
+                    'cancel': self.request.route_url('artist_view', uuid=artist.uuid)}
+
+    @view_config(route_name='artist_delete', renderer='confirm_delete.jinja2', request_method='POST')
+    def delete(self):
+        with self.request.as_portal():
+            artist = by_uuid('artist', self.request.matchdict['uuid'])
+            name = artist.name
+            if artist.creations:
+                problem = 'Delete or move its creations first.'
+            else:
+                try:
+                    model('artist').delete([artist])
+                except USER_ERRORS as error:
+                    problem = message(error)
+                else:
+                    self.request.session.flash(f'Deleted the artist {name}.')
+                    return HTTPFound(self.request.route_url('artists'))
+            self.request.tryton_doom()
+            self.request.response.status = 409
+            return {'what': f'the artist {name}', 'problem': problem,
+                    'cancel': self.request.route_url('artist_view', uuid=artist.uuid)}

@@ -1,0 +1,1 @@
+"""Creations: list, view, add, edit, delete the web user's own."""
