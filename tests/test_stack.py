@@ -1,0 +1,152 @@
+"""The user's story against the real stack (issue 2): compose up, Tryton client
+on :8000, portal and api through the proxy on :81, scaling, restarts."""
+import base64
+import collections
+import subprocess
+import threading
+import time
+
+import pytest
+import requests
+from proteus import Model, config as proteus_config
+
+from conftest import DATABASE, PORTAL, TRYTON, admin_password, jsonrpc, run_in, up
+from ado_do.host.compose import compose
+from ado_do.host.stack import containers, wait_healthy
+
+pytestmark = pytest.mark.usefixtures('stack')
+
+
+def test_every_service_is_healthy():
+    services = {c.labels['com.docker.compose.service'] for c in containers()}
+    assert {'db', 'tryton', 'portal', 'api', 'proxy'} <= services
+    wait_healthy(timeout=60)
+
+
+def connect_proteus():
+    """A real Tryton client library over the network, as admin."""
+    url = f'http://admin:{admin_password()}@localhost:8000/{DATABASE}/'
+    return proteus_config.set_xmlrpc(url)
+
+
+def test_proteus_logs_in_and_reads_demo_data():
+    connect_proteus()
+    Module = Model.get('ir.module')
+    activated, = Module.find([('name', '=', 'collecting_society')])
+    assert activated.state == 'activated'
+    Company = Model.get('company.company')
+    assert [c.rec_name for c in Company.find([])] == [
+        'Cultural Commons Collecting Society SCE']
+    assert Model.get('artist').find([])
+    assert Model.get('creation').find([])
+
+
+def test_wrong_admin_password_is_refused():
+    url = f'http://admin:wrong-{admin_password()}@localhost:8000/{DATABASE}/'
+    with pytest.raises(Exception):
+        proteus_config.set_xmlrpc(url)
+
+
+def test_portal_home_through_proxy():
+    reply = requests.get(PORTAL + '/', timeout=30)
+    assert reply.status_code == 200
+    assert 'text/html' in reply.headers['Content-Type']
+
+
+def test_api_through_proxy_by_host_name():
+    reply = requests.get(PORTAL + '/v1/openapi.json', headers={'Host': 'api.localhost'},
+                         timeout=30)
+    assert reply.status_code == 200
+    assert reply.json()['openapi'].startswith('3.')
+    # the portal's host name does not serve the api's document
+    assert requests.get(PORTAL + '/v1/openapi.json', timeout=30).status_code == 404
+
+
+def test_ado_do_help_in_a_container():
+    done = run_in('tryton', 'ado-do', '--help', capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    for command in ('deploy-tryton', 'db-demo-setup', 'db-backup', 'update'):
+        assert command in done.stdout
+
+
+def replica_addresses(service):
+    addresses = set()
+    for container in containers(service=service):
+        for network in container.attrs['NetworkSettings']['Networks'].values():
+            addresses.add(network['IPAddress'])
+    return addresses
+
+
+def upstreams(count, url=PORTAL + '/', **kwargs):
+    seen = collections.Counter()
+    for _ in range(count):
+        reply = requests.get(url, timeout=30, **kwargs)
+        assert reply.status_code == 200
+        seen[reply.headers['X-Upstream'].split(':')[0]] += 1
+    return seen
+
+
+def test_scaled_portal_is_balanced_and_loses_no_request_when_a_replica_stops():
+    up('--scale', 'portal=3')
+    expected = replica_addresses('portal')
+    assert len(expected) == 3
+    # nginx re-resolves the service name, so new replicas are used without a restart
+    deadline = time.monotonic() + 30
+    while set(upstreams(30)) != expected:
+        assert time.monotonic() < deadline, 'the proxy did not reach all three replicas'
+
+    failures, answered, stop = [], [], threading.Event()
+
+    def stream():
+        while not stop.is_set():
+            try:
+                reply = requests.get(PORTAL + '/', timeout=30)
+                (answered if reply.status_code == 200 else failures).append(reply.status_code)
+            except requests.RequestException as error:
+                failures.append(repr(error))
+
+    streams = [threading.Thread(target=stream) for _ in range(4)]
+    for thread in streams:
+        thread.start()
+    time.sleep(2)
+    containers(service='portal')[-1].stop(timeout=10)
+    time.sleep(5)
+    stop.set()
+    for thread in streams:
+        thread.join()
+    assert answered and not failures, f'{len(failures)} lost: {failures[:5]}'
+    up('--scale', 'portal=1')
+
+
+def session_header(login, user_id, session):
+    return base64.b64encode(f'{login}:{user_id}:{session}'.encode()).decode()
+
+
+def test_scaled_tryton_shares_sessions():
+    up('--scale', 'tryton=3')
+    user_id, session = jsonrpc(f'{TRYTON}/{DATABASE}/', 'common.db.login',
+                               ['admin', {'password': admin_password()}])
+    header = session_header('admin', user_id, session)
+    replicas = containers(service='tryton')
+    assert len(replicas) == 3
+    for replica in replicas:
+        port = replica.ports['8000/tcp'][0]['HostPort']
+        preferences = jsonrpc(f'http://localhost:{port}/{DATABASE}/',
+                              'model.res.user.get_preferences', [True, {}], session=header)
+        assert preferences['login'] == 'admin'
+    # and through the proxy, which balances over the three
+    for _ in range(6):
+        jsonrpc(f'{TRYTON}/{DATABASE}/', 'model.res.user.get_preferences', [True, {}],
+                session=header)
+    up('--scale', 'tryton=1')
+
+
+def test_down_then_up_keeps_the_data(unique):
+    connect_proteus()
+    Party = Model.get('party.party')
+    party = Party(name=f'kept across restarts {unique}')
+    party.save()
+    compose('down')
+    up()
+    connect_proteus()
+    assert Model.get('party.party').find([('name', '=', f'kept across restarts {unique}')])
