@@ -13,3 +13,17 @@ def message(error):
 
 
 USER_ERRORS = (UserError, UserWarning)
+
+
+def status(error):
+    """The HTTP status that fits a trytond error: access refused is 403, a
+    broken uniqueness rule 409, any other refusal of the input 422."""
+    from trytond.exceptions import UserError
+    from trytond.model.exceptions import AccessError, SQLConstraintError
+    if isinstance(error, AccessError):
+        return 403
+    if isinstance(error, SQLConstraintError):
+        return 409
+    if isinstance(error, UserError):
+        return 422
+    return 500

@@ -5,7 +5,9 @@ import logging
 from pyramid.httpexceptions import HTTPError, HTTPUnauthorized
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config
 
+from ..errors import USER_ERRORS, message, status
 from .auth import BadCredentials
+from .params import Invalid
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +40,21 @@ def bad_credentials(request):
     return challenge(request, str(request.exception))
 
 
+@exception_view_config(Invalid, renderer='json')
+def invalid(request):
+    result = error(request, 422, 'Unprocessable Entity', 'Some fields are invalid.')
+    result['error']['fields'] = request.exception.args[0]
+    return result
+
+
+@exception_view_config(USER_ERRORS[0], renderer='json')
+@exception_view_config(USER_ERRORS[1], renderer='json')
+def refused(request):
+    code = status(request.exception)
+    titles = {403: 'Forbidden', 409: 'Conflict', 422: 'Unprocessable Entity'}
+    return error(request, code, titles.get(code, 'Error'), message(request.exception))
+
+
 @exception_view_config(HTTPError, renderer='json')
 def http_error(request):
     exc = request.exception
@@ -52,3 +69,4 @@ def server_error(request):
     log.error('%s %s failed', request.method, request.path, exc_info=request.exc_info)
     return error(request, 500, 'Internal Server Error',
                  'The request failed on our side and was logged.')
+
