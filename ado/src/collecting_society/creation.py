@@ -39,6 +39,7 @@ class CreationContribution(ModelSQL, ModelView):
     artist = fields.Many2One(
         'artist', "Artist", required=True, ondelete='RESTRICT')
     role = fields.Selection(ROLES, "Role", required=True)
+    role_string = role.translated('role')
 
     def get_rec_name(self, name):
         return f'{self.artist.rec_name} ({self.role_string})'

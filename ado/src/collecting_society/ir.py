@@ -6,7 +6,9 @@ from trytond.transaction import Transaction
 def _web_user():
     web_user = Transaction().context.get('web_user')
     # only a real id may reach a rule: None would match unowned records
-    return web_user if isinstance(web_user, int) else None
+    if isinstance(web_user, int) and not isinstance(web_user, bool):
+        return web_user
+    return None
 
 
 class Rule(metaclass=PoolMeta):
