@@ -17,9 +17,11 @@ def cli():
     """Set up and maintain the ado services, inside their containers.
 
     The database server is the one in trytond's config (TRYTOND_CONFIG and its
-    TRYTOND_DATABASE__URI override). Example:
+    TRYTOND_DATABASE__URI override).
 
-        docker compose run --rm tryton ado-do db-demo-setup c3s_2
+    \b
+    Example:
+      docker compose run --rm tryton ado-do db-demo-setup c3s_2
     """
 
 

@@ -29,9 +29,10 @@ def cache_key(activate, scenario):
     digest = hashlib.sha256()
     digest.update(json.dumps([sorted(activate), modules.versions()]).encode())
     for name in sorted(activate):
+        root = modules.module_root(name)
         for path in modules.development_files(name):
             digest.update(str(path).encode())
-            digest.update(path.read_bytes())
+            digest.update((root / path).read_bytes())
     digest.update(scenario.read_bytes() if scenario and scenario.is_file() else b'no scenario')
     return digest.hexdigest()
 

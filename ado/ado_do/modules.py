@@ -31,18 +31,32 @@ def versions():
     return sorted(result)
 
 
-def development_files(name):
-    """Source files of a module installed from /ado/src (editable): their content
-    counts for the cache key, since their version does not change on edits."""
+SOURCE_SUFFIXES = {'.py', '.xml', '.cfg', '.csv', '.po', '.fodt', '.odt', '.json'}
+
+
+def module_root(name):
     point = available().get(name)
     if point is None:
-        return []
+        return None
     spec = importlib.util.find_spec(point.value)
     if spec is None or not spec.submodule_search_locations:
+        return None
+    return Path(list(spec.submodule_search_locations)[0]).resolve()
+
+
+def development_files(name):
+    """Source files (relative paths) of a module installed editable, e.g. from
+    /ado/src: their content counts for the cache key, since their version does
+    not change on edits."""
+    root = module_root(name)
+    if root is None or root.is_relative_to(Path(sysconfig.get_paths()['purelib']).resolve()):
         return []
-    root = Path(list(spec.submodule_search_locations)[0]).resolve()
-    if root.is_relative_to(Path(sysconfig.get_paths()['purelib']).resolve()):
-        return []
-    return sorted(path for path in root.rglob('*')
-                  if path.is_file() and '__pycache__' not in path.parts
-                  and path.suffix not in ('.pyc', '.pyo'))
+    return sorted(path.relative_to(root) for path in root.rglob('*')
+                  if path.is_file() and path.suffix in SOURCE_SUFFIXES
+                  and not _skipped(path.relative_to(root)))
+
+
+def _skipped(relative):
+    """Tests and build output do not change what a database is built from."""
+    return any(part in ('tests', 'build', '__pycache__') or part.endswith('.egg-info')
+               or part.startswith('.') for part in relative.parts)

@@ -67,7 +67,7 @@ def _lock_path():
 def _pip(path):
     # nothing is fetched at run time: third-party packages are in the image
     args = [sys.executable, '-m', 'pip', 'install', '--no-deps', '--no-build-isolation',
-            '--no-index', '--disable-pip-version-check', '-r', str(path)]
+            '--no-index', '--use-pep517', '--disable-pip-version-check', '-r', str(path)]
     click.echo(f'installing {path}', err=True)
     done = subprocess.run(args, stdin=subprocess.DEVNULL, stdout=2)
     if done.returncode != 0:

@@ -52,7 +52,7 @@ def _fill(conn, scratch, path):
     elif found == 'custom':
         _run_pg_restore(scratch, path)
     else:
-        _run(['psql', '--no-psqlrc', '--quiet', '--set=ON_ERROR_STOP=1',
+        _run(['psql', '--no-psqlrc', '--quiet', '--output=/dev/null', '--set=ON_ERROR_STOP=1',
               '--single-transaction', f'--file={path}'], scratch)
 
 

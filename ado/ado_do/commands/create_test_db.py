@@ -19,6 +19,8 @@ def command(dbtype, dbname, no_cache, timeout):
 
     An existing one is left as it is (run-tests --reset renews it).
 
-    Example: ado-do create-test-db --dbtype sqlite
+    \b
+    Example:
+      ado-do create-test-db --dbtype sqlite
     """
     testdb.create(dbtype, dbname, cache=not no_cache, timeout=timeout)

@@ -19,9 +19,11 @@ from ..pgtools import pg_env
 def command(dbname, dump_format, with_files, timeout):
     """Write a dump of DBNAME to stdout (messages go to stderr).
 
-    db-restore reads it back. Example:
+    db-restore reads it back.
 
-        docker compose run --rm -T tryton ado-do db-backup c3s > c3s.sql
+    \b
+    Example:
+      docker compose run --rm -T tryton ado-do db-backup c3s > c3s.sql
     """
     dbutils.validate_name(dbname)
     if (with_files or dump_format == 'custom') and sys.stdout.isatty():

@@ -13,7 +13,9 @@ def command(src, dst, timeout):
     SRC's other sessions are ended first: PostgreSQL copies only a database
     nobody is connected to.
 
-    Example: ado-do db-copy c3s c3s_before_update
+    \b
+    Example:
+      ado-do db-copy c3s c3s_before_update
     """
     dbutils.validate_name(src)
     dbutils.validate_name(dst)

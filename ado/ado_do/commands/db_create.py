@@ -9,7 +9,9 @@ from .. import dbutils, options
 def command(dbname, timeout):
     """Create the empty database DBNAME (UTF-8); an existing one is left as it is.
 
-    Example: ado-do db-create c3s_empty
+    \b
+    Example:
+      ado-do db-create c3s_empty
     """
     dbutils.validate_name(dbname)
     with dbutils.connect(timeout=timeout) as conn:

@@ -12,7 +12,9 @@ def command(dbname, yes, timeout):
 
     In ENVIRONMENT=production it asks for confirmation unless --yes is given.
 
-    Example: ado-do db-delete c3s_2
+    \b
+    Example:
+      ado-do db-delete c3s_2
     """
     dbutils.validate_name(dbname)
     production = settings.environment() == 'production'

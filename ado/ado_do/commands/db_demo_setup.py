@@ -15,6 +15,8 @@ def command(dbname, no_cache, timeout):
     it is. The result is cached as a template database, so the next setup with
     the same modules and scenario is a copy. Concurrent runs create it once.
 
-    Example: ado-do db-demo-setup c3s_2
+    \b
+    Example:
+      ado-do db-demo-setup c3s_2
     """
     demo.setup(dbname, cache=not no_cache, timeout=timeout)

@@ -8,7 +8,9 @@ from .. import dbutils, demo, options
 def command(timeout):
     """List the databases, marking Tryton ones and ado-do's cached templates.
 
-    Example: ado-do db-list
+    \b
+    Example:
+      ado-do db-list
     """
     with dbutils.connect(timeout=timeout) as conn:
         rows = conn.execute(

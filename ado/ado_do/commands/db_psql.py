@@ -15,7 +15,9 @@ def command(dbname, psql_args, timeout):
 
     ado-do is replaced by psql, so Ctrl-C and exit codes behave as in psql.
 
-    Example: ado-do db-psql c3s -c 'select count(*) from party_party'
+    \b
+    Example:
+      ado-do db-psql c3s -c 'select count(*) from party_party'
     """
     dbutils.validate_name(dbname)
     with dbutils.connect(timeout=timeout) as conn:

@@ -19,7 +19,9 @@ def command(dbname, file, force, timeout):
     Reads FILE, or stdin when FILE is - or missing. DBNAME must not exist
     unless --force is given; a failed restore leaves no database behind.
 
-    Example: docker compose run --rm -T tryton ado-do db-restore c3s_copy < c3s.sql
+    \b
+    Example:
+      docker compose run --rm -T tryton ado-do db-restore c3s_copy < c3s.sql
     """
     dbutils.validate_name(dbname)
     if file == '-' and sys.stdin.isatty():

@@ -14,7 +14,9 @@ def command(dbname, workers, timeout):
     The portal's packages with PORTAL_INI (default ado/etc/api.ini): pserve
     --reload in ENVIRONMENT=development, gunicorn in production; as user tryton.
 
-    Example: ado-do deploy-api
+    \b
+    Example:
+      ado-do deploy-api
     """
     deploy.prepare('portal', dbname, timeout)
     server.exec_as_tryton(deploy.web_command(deploy.web_ini('api.ini'), workers))

@@ -17,7 +17,9 @@ def command(dbname, workers, timeout):
     The Pyramid app of PORTAL_INI (default ado/etc/portal.ini): pserve --reload
     in ENVIRONMENT=development, gunicorn in production; as user tryton.
 
-    Example: ado-do deploy-portal
+    \b
+    Example:
+      ado-do deploy-portal
     """
     deploy.prepare('portal', dbname, timeout)
     server.exec_as_tryton(deploy.web_command(deploy.web_ini('portal.ini'), workers))

@@ -12,7 +12,9 @@ def command(dbname, timeout):
     Installs the tryton development packages first; trytond runs as user
     tryton, with --dev in ENVIRONMENT=development.
 
-    Example: ado-do deploy-tryton c3s
+    \b
+    Example:
+      ado-do deploy-tryton c3s
     """
     deploy.prepare('tryton', dbname, timeout)
     argv = ['trytond', '-c', settings.config_path()]

@@ -12,6 +12,8 @@ def command(service, force):
     Re-installs only when that file's content changed since the last install in
     this container. Services: the requirements-*.txt files in ado/etc.
 
-    Example: ado-do pip-install portal
+    \b
+    Example:
+      ado-do pip-install portal
     """
     pipinstall.install(service, force)

@@ -23,7 +23,9 @@ def command(dbtype, dbname, reset, path, timeout, pytest_args):
     DB_NAME names the test database for the tests; further ARGS go to pytest,
     which replaces ado-do, so its exit code is the command's.
 
-    Example: ado-do run-tests -- -x -k login
+    \b
+    Example:
+      ado-do run-tests -- -x -k login
     """
     dbutils.validate_name(dbname)
     if not os.path.exists(path):

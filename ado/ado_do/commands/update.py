@@ -18,7 +18,9 @@ def command(names, dbname, timeout):
 
     Runs trytond-admin (admin password from TRYTONPASSFILE, nothing asked).
 
-    Example: ado-do update -m party,collecting_society c3s
+    \b
+    Example:
+      ado-do update -m party,collecting_society c3s
     """
     dbutils.validate_name(dbname)
     missing = modules.unknown(names)
