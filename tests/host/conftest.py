@@ -74,3 +74,6 @@ def write_config(folder, repositories, configfiles=()):
     path = folder / 'config.py'
     path.write_text(f'repositories = {list(repositories)!r}\nconfigfiles = {list(configfiles)!r}\n')
     return path
+
+
+from .fake_stack import fake_stack  # noqa: E402,F401  (a fixture for the docker tests)

@@ -26,12 +26,12 @@ def _one(client, container):
 
 
 def take(client, containers):
-    """{container: Sample} for all containers at once (one thread each)."""
+    """{container id: (container, Sample)}, all sampled at once (a thread each)."""
     if not containers:
         return {}
     with concurrent.futures.ThreadPoolExecutor(min(MAX_THREADS, len(containers))) as pool:
         samples = pool.map(lambda container: _one(client, container), containers)
-        return {c: s for c, s in zip(containers, samples) if s is not None}
+        return {c.id: (c, s) for c, s in zip(containers, samples) if s is not None}
 
 
 def rows(before, after):
@@ -39,9 +39,9 @@ def rows(before, after):
     return [{'name': c.name, 'instance': c.instance, 'service': c.service,
              'cpu_user_seconds': round(seconds(s.cpu_user), 2),
              'cpu_system_seconds': round(seconds(s.cpu_system), 2),
-             'cpu_percent': _rounded(cpu_percent(before.get(c), s)),
+             'cpu_percent': _rounded(cpu_percent(before.get(key, (None, None))[1], s)),
              'rss_bytes': s.rss, 'cache_bytes': s.cache}
-            for c, s in after.items()]
+            for key, (c, s) in after.items()]
 
 
 def _rounded(value):
@@ -77,6 +77,11 @@ def table(project, found):
     return view
 
 
+def make_console():
+    """rich's console; in a pipe, wide enough that names are never cut."""
+    return Console() if sys.stdout.isatty() else Console(width=250)
+
+
 def show(console, project, found, as_json):
     if as_json:
         # one line per refresh with --watch, so scripts can read it as a stream
@@ -87,7 +92,7 @@ def show(console, project, found, as_json):
 
 def watch(client, project, interval, as_json):
     """Refresh until Ctrl-C: in place on a terminal, a new table per refresh otherwise."""
-    console = Console()
+    console = make_console()
     before = take(client, running_containers(client, project))
     in_place = console.is_terminal and not as_json
     with Live(console=console, auto_refresh=False) if in_place else _Nothing() as live:
@@ -122,7 +127,7 @@ class _Nothing:
 @project_option
 @click.option('--watch', '-w', 'watch_', is_flag=True, help='Refresh until Ctrl-C.')
 @click.option('--interval', '-n', type=click.FloatRange(0.1, 3600), default=1.0,
-              show_default=True, help='Seconds over which cpu %% is measured (and between '
+              show_default=True, help='Seconds over which cpu % is measured (and between '
               'refreshes with --watch).')
 @click.option('--json', 'as_json', is_flag=True,
               help='Print JSON, for scripts (one line per refresh with --watch).')
@@ -137,6 +142,6 @@ def main(project, watch_, interval, as_json):
         containers = running_containers(client, project)
         before = take(client, containers)
         time.sleep(interval)
-        show(Console(), project, rows(before, take(client, containers)), as_json)
+        show(make_console(), project, rows(before, take(client, containers)), as_json)
     except KeyboardInterrupt:
         sys.exit(0)

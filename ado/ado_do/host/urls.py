@@ -24,12 +24,17 @@ def host(ip):
 
 
 def published(container):
-    """[(container port, host, host port)], each once (IPv4 and IPv6 binds alike)."""
-    ports = {(port['PrivatePort'], host(port.get('IP', '')), port['PublicPort'])
-             for port in container.ports
-             if port.get('PublicPort') and port.get('Type') == 'tcp'}
-    # a wildcard bind appears once per address family; localhost stands for both
-    return sorted(ports)
+    """[(container port, host, host port)], IPv4 first.
+
+    Docker may publish one container port on different host ports for IPv4
+    and IPv6; localhost reaches the IPv4 one, so an IPv6 wildcard bind is
+    shown only when there is no IPv4 one."""
+    tcp = [port for port in container.ports
+           if port.get('PublicPort') and port.get('Type') == 'tcp']
+    has_ipv4 = {port['PrivatePort'] for port in tcp if ':' not in port.get('IP', '')}
+    return sorted({(port['PrivatePort'], host(port.get('IP', '')), port['PublicPort'])
+                   for port in tcp
+                   if not (port.get('IP') == '::' and port['PrivatePort'] in has_ipv4)})
 
 
 def address(private, where, public):

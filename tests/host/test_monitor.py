@@ -1,0 +1,69 @@
+"""./monitor against real containers labelled as a compose project."""
+import json
+import signal
+import subprocess
+import sys
+import uuid
+
+from .conftest import CHECKOUT, GIT_ENV, run_script
+
+NAMES = ['web_1', 'web_2', 'tryton_1', 'db_1', 'proxy_1']
+
+
+def monitor(*args, **kwargs):
+    return run_script('monitor', *args, timeout=60, **kwargs)
+
+
+def test_json_snapshot(fake_stack):
+    done = monitor('--project', fake_stack.project, '--json', '--interval', '2')
+    assert done.returncode == 0, done.stderr
+    found = json.loads(done.stdout)
+    rows = {row['instance']: row for row in found['containers']}
+    assert sorted(rows) == sorted(fake_stack.containers)
+    busy = rows['db-1']
+    # held to 0.2 cpu: 20 % on docker stats' scale (100 % per cpu)
+    assert 12 <= busy['cpu_percent'] <= 30, busy
+    assert busy['cpu_user_seconds'] > 0
+    for row in rows.values():
+        assert row['rss_bytes'] > 0
+        assert row['cache_bytes'] >= 0
+        assert row['cpu_system_seconds'] >= 0
+    assert rows['web-1']['cpu_percent'] < 5
+
+
+def test_table(fake_stack):
+    done = monitor('--project', fake_stack.project, '--interval', '0.2')
+    assert done.returncode == 0, done.stderr
+    for name in NAMES:
+        assert f'{fake_stack.project}_{name}' in done.stdout
+    for heading in ('cpu user', 'cpu system', 'cpu %', 'rss', 'cache'):
+        assert heading in done.stdout
+    assert 'MiB' in done.stdout or 'KiB' in done.stdout
+
+
+def test_watch_until_interrupted(fake_stack):
+    """Not a terminal: one JSON line per refresh; Ctrl-C ends it cleanly."""
+    with subprocess.Popen([sys.executable, str(CHECKOUT / 'monitor'), '--project',
+                           fake_stack.project, '--watch', '--json', '--interval', '0.3'],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                          env=GIT_ENV) as process:
+        lines = [process.stdout.readline() for _ in range(3)]
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0, process.stderr.read()
+    for line in lines:
+        rows = json.loads(line)['containers']
+        assert len(rows) == len(NAMES)
+        assert all(row['cpu_percent'] is not None for row in rows)
+
+
+def test_no_stack_running():
+    done = monitor('--project', f'adotest-nothing-{uuid.uuid4().hex[:8]}')
+    assert done.returncode == 1
+    assert 'no container of compose project' in done.stderr
+    assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_docker_unreachable():
+    done = monitor(env={'DOCKER_HOST': 'unix:///nonexistent/docker.sock'})
+    assert done.returncode == 1
+    assert 'Docker is not reachable' in done.stderr
