@@ -57,5 +57,5 @@ def ensure_plugin():
     target = plugins / 'docker-compose'
     if target.is_symlink() or target.exists():
         target.unlink()
-    target.symlink_to(binary)
+    shutil.copy2(binary, target)
     compose_command.cache_clear()
