@@ -96,6 +96,8 @@ def watch(client, project, interval, as_json):
     before = take(client, running_containers(client, project))
     in_place = console.is_terminal and not as_json
     with Live(console=console, auto_refresh=False) if in_place else _Nothing() as live:
+        if in_place:  # something to look at during the first interval
+            live.update(table(project, rows({}, before)), refresh=True)
         while True:
             time.sleep(interval)
             after = take(client, _still_running(client, project))

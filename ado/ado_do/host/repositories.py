@@ -81,7 +81,7 @@ def _fetch(repo, state):
         raise Untouched('has no remote "origin": left untouched')
     state('fetching')
     try:
-        repo.git.fetch('origin', '--prune')
+        repo.git.fetch('origin')
     except git.GitCommandError as error:
         raise Untouched(f'fetch failed: {_reason(error)}')
 
@@ -116,14 +116,33 @@ def _new_branch(repo, branch):
     return Outcome(True, f'checked out new branch {branch}')
 
 
+def _sha(repo, ref):
+    """The commit a ref points at, read from the ref files (no git process)."""
+    try:
+        return git.SymbolicReference.dereference_recursive(repo, ref)
+    except ValueError:
+        return None
+
+
+def _up_to_date(repo, branch):
+    """On branch, at origin's commit: nothing to do."""
+    if repo.head.is_detached or repo.active_branch.name != branch:
+        return False
+    local = _sha(repo, f'refs/heads/{branch}')
+    return local is not None and local == _sha(repo, f'refs/remotes/origin/{branch}')
+
+
 def pull(repository, state):
     """checkout the branch + pull --ff-only, unless that could lose work."""
     try:
         state('checking')
         repo = _open(repository)
-        _check_clean(repo)
         branch = _branch(repository, repo)
+        # fetching moves only origin/*: safe whatever the local state
         _fetch(repo, state)
+        if _up_to_date(repo, branch):
+            return Outcome(True, 'up to date')
+        _check_clean(repo)
         if branch not in [head.name for head in repo.heads]:
             return _new_branch(repo, branch)
         ahead, behind = _counts(repo, branch)

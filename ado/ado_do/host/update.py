@@ -1,7 +1,6 @@
 """./update: directories, development repositories and config files from
 config.py, then the Docker images."""
 import concurrent.futures
-import os
 import subprocess
 import sys
 
@@ -84,7 +83,9 @@ def report_failures(failures):
               help='Make the base image and wheels ready, but do not build the images.')
 @click.option('--no-images', is_flag=True,
               help='Skip Docker altogether: only directories, repositories and config files.')
-@click.option('--jobs', '-j', type=click.IntRange(1, 64), default=min(8, 4 * (os.cpu_count() or 1)),
+# 8: fetches wait on the network, not the cpu, yet servers (sshd's MaxStartups)
+# drop many simultaneous connections from one client.
+@click.option('--jobs', '-j', type=click.IntRange(1, 64), default=8,
               show_default=True, help='How many repositories to handle at once.')
 def main(config_path, no_build, no_images, jobs):
     """Set up this checkout: create the directories, clone or pull the
