@@ -21,8 +21,10 @@ MAX_THREADS = 32
 def _one(client, container):
     try:
         return sample(client.api.stats(container.id, stream=False, one_shot=True))
-    except docker.errors.NotFound:
-        return None  # stopped between listing and sampling
+    except (docker.errors.APIError, ValueError):
+        # stopped between listing and sampling: the API answers 404, or an
+        # empty body that is not JSON
+        return None
 
 
 def take(client, containers):

@@ -1,0 +1,74 @@
+"""One ./monitor snapshot of the running stack against `docker stats
+--no-stream` on the same containers, alternating, several rounds, in one run;
+writes the "monitor" section of BENCHMARKS.md.
+
+    python3 bench/bench_monitor.py [--project NAME] [--rounds N]
+
+The stack must be running (`docker compose up -d`).
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(CHECKOUT))
+from bench.report import write_section  # noqa: E402
+
+
+def default_project():
+    """As Compose: COMPOSE_PROJECT_NAME, else the checkout's folder name."""
+    return os.environ.get('COMPOSE_PROJECT_NAME') or re.sub(r'[^a-z0-9_-]', '',
+                                                            CHECKOUT.name.lower())
+
+
+def timed(command):
+    start = time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--project', default=default_project())
+    parser.add_argument('--rounds', type=int, default=7)
+    options = parser.parse_args()
+    ids = subprocess.run(['docker', 'ps', '-q', '--filter',
+                          f'label=com.docker.compose.project={options.project}'],
+                         check=True, capture_output=True, text=True).stdout.split()
+    if not ids:
+        sys.exit(f'bench_monitor: no container of compose project {options.project!r} is '
+                 'running; start the stack first (docker compose up -d)')
+    commands = {'ours': [sys.executable, str(CHECKOUT / 'monitor'), '--project', options.project],
+                'docker': ['docker', 'stats', '--no-stream', *ids]}
+    timed(commands['ours'])  # warm: the venv check, the page cache
+    times = {name: [] for name in commands}
+    for _ in range(options.rounds):
+        for name, command in commands.items():
+            times[name].append(timed(command))
+    median = {name: statistics.median(values) for name, values in times.items()}
+    ratio = median['docker'] / median['ours']
+    verdict = (f'**{ratio:.1f}x faster** than' if ratio >= 1
+               else f'**{1 / ratio:.1f}x slower** than')
+    write_section('monitor', f'''## ./monitor: one snapshot of the running stack
+
+{len(ids)} running containers of compose project `{options.project}`;
+{options.rounds} rounds, alternating, in one run. Both measure cpu % over about
+a second (./monitor: two one-shot samples of every container, taken
+concurrently, 1 s apart; docker stats: the daemon's own two samples).
+
+| how | median | best |
+|---|---|---|
+| `./monitor` (snapshot) | {median['ours']:.2f} s | {min(times['ours']):.2f} s |
+| `docker stats --no-stream` | {median['docker']:.2f} s | {min(times['docker']):.2f} s |
+
+./monitor is {verdict} `docker stats --no-stream` (target: not slower).''')
+    print(f'ours {median["ours"]:.2f}s, docker stats {median["docker"]:.2f}s')
+
+
+if __name__ == '__main__':
+    main()

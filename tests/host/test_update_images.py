@@ -1,0 +1,25 @@
+"""./update's Docker step (base image and wheelhouse; --no-build skips only
+the image build) after the repositories, and what to do next."""
+import docker
+
+from .conftest import run_script, write_config
+
+BASE_IMAGE = 'debian:bookworm-slim'
+
+
+def test_no_build_makes_the_base_image_ready(tmp_path):
+    config = write_config(tmp_path, [(None, None, 'data')])
+    done = run_script('update', '--no-build', '--config', config, timeout=1800)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / 'data').is_dir()
+    assert docker.from_env().images.list(name=BASE_IMAGE), f'{BASE_IMAGE} is missing'
+    assert 'docker compose up' in done.stdout
+
+
+def test_failures_are_summarised_after_the_docker_step(tmp_path):
+    """The image step still runs, and the summary comes last, where it is seen."""
+    config = write_config(tmp_path, [('file:///nonexistent/ado-test.git', None, 'src/x')])
+    done = run_script('update', '--no-build', '--config', config, timeout=1800)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1].startswith('  src/x: clone failed')
+    assert 'docker compose up' not in done.stdout
