@@ -23,6 +23,28 @@ def database_name(settings):
     return os.environ.get('DB_NAME') or settings.get('tryton.database', 'c3s')
 
 
+class DatabaseMissing(Exception):
+    """The database does not exist (yet): deploy-* may still be creating it."""
+
+
+def _check_exists(dbname):
+    # asking the server is instant; connecting to a missing database makes
+    # trytond's connection pool wait for its timeout
+    from trytond import backend
+    if backend.name != 'postgresql':
+        return
+    database = backend.Database().connect()
+    connection = database.get_connection()
+    try:
+        cursor = connection.cursor()
+        cursor.execute('SELECT 1 FROM pg_database WHERE datname = %s', (dbname,))
+        found = cursor.fetchone() is not None
+    finally:
+        database.put_connection(connection)
+    if not found:
+        raise DatabaseMissing(f'database {dbname!r} does not exist')
+
+
 def pool(dbname):
     """The loaded Pool of dbname; loaded on first use, so the app starts (and
     /health answers 503) even while the database is still being created."""
@@ -31,6 +53,7 @@ def pool(dbname):
     if dbname not in Pool.database_list():
         with _pool_lock:
             if dbname not in Pool.database_list():
+                _check_exists(dbname)
                 with Transaction().start(dbname, 0, readonly=True):
                     Pool(dbname).init()
     return Pool(dbname)
@@ -75,7 +98,7 @@ def transaction_tween_factory(handler, registry):
     the portal user for their data work (see access.py). The transaction is
     committed with a successful response and rolled back otherwise; a
     serialization conflict is retried like trytond's own dispatcher does."""
-    from trytond.config import config
+    from trytond import config
     from trytond.transaction import Transaction
     dbname = registry.settings['tryton.database']
     retry = config.getint('database', 'retry')

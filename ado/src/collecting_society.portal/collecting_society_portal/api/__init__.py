@@ -8,4 +8,5 @@ def includeme(config):
     config.include('.auth')
     config.include('collecting_society_portal.security')
     config.include('collecting_society_portal.routes.api_routes')
+    config.include('.methods')
     config.scan('.')

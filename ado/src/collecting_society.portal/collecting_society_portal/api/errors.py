@@ -61,7 +61,7 @@ def http_error(request):
     if isinstance(exc, HTTPUnauthorized):
         return challenge(request, exc.detail or exc.explanation)
     return error(request, exc.code, exc.title, exc.detail or exc.explanation,
-                 {k: v for k, v in exc.headers.items() if k == 'Retry-After'})
+                 {k: v for k, v in exc.headers.items() if k in ('Retry-After', 'Allow')})
 
 
 @exception_view_config(Exception, renderer='json')

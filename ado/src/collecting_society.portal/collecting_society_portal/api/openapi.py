@@ -1,0 +1,195 @@
+"""GET /v1/openapi.json: the OpenAPI 3 document of this API, kept beside the
+views it describes (a test runs schemathesis against it)."""
+from pyramid.view import view_config
+
+from .params import DEFAULT_LIMIT, MAX_LIMIT
+
+ROLES = ['composer', 'lyricist', 'performer', 'arranger', 'producer']
+AUTH = [{'basicAuth': []}, {'bearerAuth': []}]
+
+
+def ref(name):
+    return {'$ref': f'#/components/schemas/{name}'}
+
+
+def nullable(schema):
+    return {**schema, 'nullable': True}
+
+
+def text(max_length=None, min_length=None):
+    schema = {'type': 'string'}
+    if max_length:
+        schema['maxLength'] = max_length
+    if min_length:
+        schema['minLength'] = min_length
+    return schema
+
+
+def obj(properties, required=(), closed=True):
+    schema = {'type': 'object', 'properties': properties}
+    if required:
+        schema['required'] = list(required)
+    if closed:
+        schema['additionalProperties'] = False
+    return schema
+
+
+UUID = {'type': 'string', 'format': 'uuid'}
+DATE = {'type': 'string', 'format': 'date'}
+
+SCHEMAS = {
+    'Error': obj({'error': obj({
+        'status': {'type': 'integer'}, 'title': text(), 'detail': text(),
+        'fields': {'type': 'object', 'additionalProperties': {'type': 'string'}},
+    }, required=['status', 'title', 'detail'])}, required=['error']),
+    'ArtistRef': obj({'uuid': UUID, 'name': text()}, ['uuid', 'name']),
+    'Artist': obj({
+        'uuid': UUID, 'name': text(), 'group': {'type': 'boolean'},
+        'description': nullable(text()),
+        'members': {'type': 'array', 'items': ref('ArtistRef')},
+    }, ['uuid', 'name', 'group', 'description', 'members']),
+    'ArtistInput': obj({
+        'name': text(200, 1), 'group': {'type': 'boolean'},
+        'description': nullable(text(10000)),
+    }, ['name']),
+    'ArtistChanges': obj({
+        'name': text(200, 1), 'group': {'type': 'boolean'},
+        'description': nullable(text(10000)),
+    }),
+    'Contribution': obj({'artist': ref('ArtistRef'), 'role': {'type': 'string', 'enum': ROLES}},
+                        ['artist', 'role']),
+    'Creation': obj({
+        'uuid': UUID, 'title': text(), 'artist': ref('ArtistRef'),
+        'date': nullable(DATE), 'lyrics': nullable(text()), 'notes': nullable(text()),
+        'contributions': {'type': 'array', 'items': ref('Contribution')},
+    }, ['uuid', 'title', 'artist', 'date', 'lyrics', 'notes', 'contributions']),
+    'CreationInput': obj({
+        'title': text(200, 1), 'artist': UUID, 'date': nullable(DATE),
+        'lyrics': nullable(text(100000)), 'notes': nullable(text(10000)),
+    }, ['title', 'artist']),
+    'CreationChanges': obj({
+        'title': text(200, 1), 'artist': UUID, 'date': nullable(DATE),
+        'lyrics': nullable(text(100000)), 'notes': nullable(text(10000)),
+    }),
+    'License': obj({
+        'uuid': UUID, 'name': text(), 'code': text(),
+        'version': nullable(text()), 'url': nullable(text()),
+    }, ['uuid', 'name', 'code', 'version', 'url']),
+    'Track': obj({
+        'sequence': nullable({'type': 'integer'}), 'title': nullable(text()),
+        'creation': obj({'uuid': UUID, 'title': text()}, ['uuid', 'title']),
+        'license': nullable(obj({'uuid': UUID, 'code': text()}, ['uuid', 'code'])),
+    }, ['sequence', 'title', 'creation', 'license']),
+    'Release': obj({
+        'uuid': UUID, 'title': text(), 'date': nullable(DATE), 'label': nullable(text()),
+        'tracks': {'type': 'array', 'items': ref('Track')},
+    }, ['uuid', 'title', 'date', 'label', 'tracks']),
+    'Token': obj({'token': text(), 'token_type': {'type': 'string', 'enum': ['bearer']}},
+                 ['token', 'token_type']),
+}
+
+ERRORS = {
+    400: 'The request is malformed (query parameter or body).',
+    401: 'No or wrong credentials.',
+    403: 'Not allowed to change this.',
+    404: 'No such resource, or not yours.',
+    409: 'Conflicts with an existing resource.',
+    422: 'The body has invalid fields.',
+    429: 'Too many failed logins; try again later.',
+}
+
+
+def json_content(schema):
+    return {'application/json': {'schema': schema}}
+
+
+def responses(ok, ok_schema, *errors):
+    result = {str(ok): {'description': 'Success', 'content': json_content(ok_schema)}}
+    for code in errors:
+        result[str(code)] = {'description': ERRORS[code], 'content': json_content(ref('Error'))}
+    return result
+
+
+def page_schema(item):
+    return obj({
+        'items': {'type': 'array', 'items': ref(item)},
+        'total': {'type': 'integer', 'minimum': 0},
+        'limit': {'type': 'integer'}, 'offset': {'type': 'integer'},
+    }, ['items', 'total', 'limit', 'offset'])
+
+
+LIST_PARAMETERS = [
+    {'name': 'limit', 'in': 'query', 'schema': {
+        'type': 'integer', 'minimum': 1, 'maximum': MAX_LIMIT, 'default': DEFAULT_LIMIT}},
+    {'name': 'offset', 'in': 'query', 'schema': {
+        'type': 'integer', 'minimum': 0, 'maximum': 2**31 - 1, 'default': 0}},
+    {'name': 'q', 'in': 'query', 'description': 'Search text', 'schema': {'type': 'string'}},
+]
+UUID_PARAMETER = [{'name': 'uuid', 'in': 'path', 'required': True, 'schema': UUID}]
+
+
+def collection(name, item, public=False, writable=None):
+    """The path items of /v1/{name} and /v1/{name}/{uuid}."""
+    security = {} if public else {'security': AUTH}
+    items = {'get': {
+        'summary': f'List {name}', 'operationId': f'list_{name}', **security,
+        'parameters': LIST_PARAMETERS,
+        'responses': responses(200, page_schema(item), 400, 401, 429)}}
+    one = {'get': {
+        'summary': f'One of the {name}', 'operationId': f'get_{name}', **security,
+        'parameters': UUID_PARAMETER,
+        'responses': responses(200, ref(item), 401, 404, 429)}}
+    if writable:
+        items['post'] = {
+            'summary': f'Create one of the {name}', 'operationId': f'create_{name}',
+            **security, 'requestBody': {'required': True,
+                                        'content': json_content(ref(f'{item}Input'))},
+            'responses': responses(201, ref(item), 400, 401, 403, 409, 422, 429)}
+        one['patch'] = {
+            'summary': f'Change one of the {name}', 'operationId': f'change_{name}',
+            **security, 'parameters': UUID_PARAMETER,
+            'requestBody': {'required': True, 'content': json_content(ref(f'{item}Changes'))},
+            'responses': responses(200, ref(item), 400, 401, 403, 404, 409, 422, 429)}
+    return {f'/v1/{name}': items, f'/v1/{name}/{{uuid}}': one}
+
+
+def document(server_url):
+    paths = {
+        '/v1/token': {
+            'post': {'summary': 'A bearer token for the authenticated web user',
+                     'operationId': 'create_token', 'security': AUTH,
+                     'responses': responses(201, ref('Token'), 401, 429)},
+            'delete': {'summary': 'Revoke the bearer token in use',
+                       'operationId': 'revoke_token', 'security': AUTH,
+                       'responses': {'204': {'description': 'Revoked'},
+                                     '401': responses(200, {}, 401)['401'],
+                                     '429': responses(200, {}, 429)['429']}},
+        },
+        **collection('artists', 'Artist', writable=True),
+        **collection('creations', 'Creation', writable=True),
+        **collection('licenses', 'License', public=True),
+        **collection('releases', 'Release'),
+    }
+    return {
+        'openapi': '3.0.3',
+        'info': {'title': 'C3S collecting society API', 'version': '1.0.0',
+                 'description': 'Artists, creations, licenses and releases of the '
+                                'collecting society. A web user sees and changes only '
+                                'their own records; licenses are public.'},
+        'servers': [{'url': server_url}],
+        'paths': paths,
+        'components': {
+            'schemas': SCHEMAS,
+            'securitySchemes': {
+                'basicAuth': {'type': 'http', 'scheme': 'basic',
+                              'description': "The web user's email and password"},
+                'bearerAuth': {'type': 'http', 'scheme': 'bearer',
+                               'description': 'A token from POST /v1/token'},
+            },
+        },
+    }
+
+
+@view_config(route_name='api_openapi', renderer='json', request_method='GET')
+def openapi(request):
+    return document(request.application_url)
