@@ -2,7 +2,7 @@
 from trytond.model import ModelSQL, ModelView, Unique, fields
 from trytond.pyson import Eval
 
-from .owner import OwnedMixin
+from .owner import OwnedMixin, same_owner
 from .public_id import PublicIdMixin
 
 
@@ -13,11 +13,11 @@ class Artist(PublicIdMixin, OwnedMixin, ModelSQL, ModelView):
         "Group", help="Check if the artist is a group of artists.")
     members = fields.Many2Many(
         'artist-artist', 'group_artist', 'solo_artist', "Members",
-        domain=[('group', '=', False)],
+        domain=[('group', '=', False), same_owner()],
         states={'invisible': ~Eval('group', False)})
     groups = fields.Many2Many(
         'artist-artist', 'solo_artist', 'group_artist', "Groups",
-        domain=[('group', '=', True)],
+        domain=[('group', '=', True), same_owner()],
         states={'invisible': Eval('group', False)})
     party = fields.Many2One(
         'party.party', "Party", ondelete='RESTRICT',

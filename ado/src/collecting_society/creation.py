@@ -1,7 +1,7 @@
 """Creations (works) and who contributed what to them."""
 from trytond.model import ModelSQL, ModelView, fields
 
-from .owner import OwnedMixin
+from .owner import OwnedMixin, same_owner
 from .public_id import PublicIdMixin
 
 ROLES = [
@@ -18,7 +18,8 @@ class Creation(PublicIdMixin, OwnedMixin, ModelSQL, ModelView):
     _rec_name = 'title'
     title = fields.Char("Title", required=True)
     artist = fields.Many2One(
-        'artist', "Artist", required=True, ondelete='RESTRICT')
+        'artist', "Artist", required=True, ondelete='RESTRICT',
+        domain=[same_owner()])
     date = fields.Date("Date", help="When the work was created.")
     lyrics = fields.Text("Lyrics")
     notes = fields.Text("Notes")
@@ -37,7 +38,8 @@ class CreationContribution(ModelSQL, ModelView):
     creation = fields.Many2One(
         'creation', "Creation", required=True, ondelete='CASCADE')
     artist = fields.Many2One(
-        'artist', "Artist", required=True, ondelete='RESTRICT')
+        'artist', "Artist", required=True, ondelete='RESTRICT',
+        domain=[same_owner('creation')])
     role = fields.Selection(ROLES, "Role", required=True)
     role_string = role.translated('role')
 

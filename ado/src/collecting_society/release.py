@@ -1,7 +1,7 @@
 """Releases (albums, singles) and their ordered tracks."""
 from trytond.model import ModelSQL, ModelView, fields, sequence_ordered
 
-from .owner import OwnedMixin
+from .owner import OwnedMixin, same_owner
 from .public_id import PublicIdMixin
 
 
@@ -25,7 +25,8 @@ class ReleaseTrack(sequence_ordered(), ModelSQL, ModelView):
     release = fields.Many2One(
         'release', "Release", required=True, ondelete='CASCADE')
     creation = fields.Many2One(
-        'creation', "Creation", required=True, ondelete='RESTRICT')
+        'creation', "Creation", required=True, ondelete='RESTRICT',
+        domain=[same_owner('release')])
     license = fields.Many2One('license', "License", ondelete='RESTRICT')
     title = fields.Function(fields.Char("Title"), 'get_title')
 
