@@ -23,3 +23,13 @@ def test_failures_are_summarised_after_the_docker_step(tmp_path):
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1].startswith('  src/x: clone failed')
     assert 'docker compose up' not in done.stdout
+
+
+def test_docker_unreachable_is_in_the_summary(tmp_path):
+    """The repositories are done first; a Docker failure is named at the end."""
+    config = write_config(tmp_path, [(None, None, 'data')])
+    done = run_script('update', '--no-build', '--config', config,
+                      env={'DOCKER_HOST': 'unix:///nonexistent/docker.sock'}, timeout=600)
+    assert done.returncode == 1
+    assert (tmp_path / 'data').is_dir()
+    assert done.stderr.strip().splitlines()[-1].startswith('  docker images:')

@@ -9,7 +9,7 @@ import click
 from .config import load_config
 from .configfiles import copy_configfile
 from .progress import PlainLog, display
-from .repositories import update_repository
+from .repositories import Outcome, update_repository
 from .venv import CHECKOUT
 
 NEXT_STEPS = '''
@@ -56,17 +56,26 @@ def copy_configfiles(config):
 
 
 def prepare(build):
-    """The base image, the wheelhouse and (unless --no-build) the images."""
+    """The base image, the wheelhouse and (unless --no-build) the images;
+    [(name, outcome)] naming what failed, so it joins the summary."""
     from .images import prepare_images  # only when Docker is wanted
+    from .project import connect
+    sys.stdout.flush()
     try:
+        # else images.py takes Docker's silence for "cannot pull" and debootstraps
+        connect()
         prepare_images(build=build)
+    except click.ClickException as error:
+        return [('docker images', Outcome(False, error.message))]
     except subprocess.CalledProcessError as error:
         command = ' '.join(map(str, error.cmd[:3]))
-        raise click.ClickException(f'preparing the Docker images failed ({command} ...); '
-                                   'see the output above')
+        return [('docker images', Outcome(False, f'{command} ... failed; see its output above'))]
     except FileNotFoundError as error:
-        raise click.ClickException(f'{error.filename} is not installed; see README.rst, '
-                                   'Requirements')
+        return [('docker images', Outcome(False, f'{error.filename} is not installed; see '
+                                                 'README.rst, Requirements'))]
+    except SystemExit as error:  # images.py's own one-line messages
+        return [('docker images', Outcome(False, str(error.code).removeprefix('ado: ')))]
+    return []
 
 
 def report_failures(failures):
@@ -100,8 +109,7 @@ def main(config_path, no_build, no_images, jobs):
                 for name, outcome in update_repositories(config, jobs) + copy_configfiles(config)
                 if not outcome.ok]
     if not no_images:
-        sys.stdout.flush()
-        prepare(build=not no_build)
+        failures += prepare(build=not no_build)
     if failures:
         report_failures(failures)
         sys.exit(1)
