@@ -24,7 +24,8 @@ class FakeStack:
         self.client = client
         self.project = project
         self.working_dir = working_dir
-        self.containers = {}
+        self.containers = {}   # instance name: container
+        self.stranger = None
 
     def start(self):
         if not self.client.images.list(name=IMAGE):
@@ -41,15 +42,30 @@ class FakeStack:
                 nano_cpus=int(cpus * 1e9) if cpus else None)
             self.containers[f'{service}-{number}'] = container
 
+    def start_stranger(self):
+        """What `docker run` of an image Compose built makes: the image's project and
+        service labels, but not a container of the project."""
+        labels = {'com.docker.compose.project': self.project,
+                  'com.docker.compose.service': 'web',
+                  'com.docker.compose.version': '2.40.3'}
+        self.stranger = self.client.containers.run(
+            IMAGE, ['sleep', 'infinity'], name=f'{self.project}-stranger', labels=labels,
+            ports={'6543/tcp': None}, detach=True, init=True)
+
     def port(self, instance, container_port):
-        """The host port Docker published container_port on, for IPv4."""
-        container = self.containers[instance]
+        """The host port Docker published an instance's container_port on, for IPv4."""
+        return self.port_of(self.containers[instance], container_port)
+
+    @staticmethod
+    def port_of(container, container_port):
         container.reload()
         return int(next(bind['HostPort'] for bind in container.ports[container_port]
                         if bind['HostIp'] == '0.0.0.0'))
 
     def remove(self):
-        for container in self.containers.values():
+        for container in [*self.containers.values(), self.stranger]:
+            if container is None:
+                continue
             try:
                 container.remove(force=True)
             except docker.errors.NotFound:
@@ -64,6 +80,7 @@ def fake_stack(tmp_path_factory):
     stack = FakeStack(docker.from_env(), f'adotest-host-{uuid.uuid4().hex[:8]}', folder)
     try:
         stack.start()
+        stack.start_stranger()
         yield stack
     finally:
         stack.remove()

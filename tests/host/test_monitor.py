@@ -36,6 +36,7 @@ def test_table(fake_stack):
     assert done.returncode == 0, done.stderr
     for name in NAMES:
         assert f'{fake_stack.project}_{name}' in done.stdout
+    assert 'stranger' not in done.stdout
     for heading in ('cpu user', 'cpu system', 'cpu %', 'rss', 'cache'):
         assert heading in done.stdout
     assert 'MiB' in done.stdout or 'KiB' in done.stdout

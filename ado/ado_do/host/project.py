@@ -67,7 +67,10 @@ def _container(attrs):
 
 def running_containers(client, project):
     """The project's running containers, by service and replica number."""
-    found = client.api.containers(filters={'label': f'{PROJECT}={project}'})
+    # Compose copies project and service labels onto the images it builds, so a
+    # plain `docker run` of such an image carries them too; only containers
+    # Compose made have the oneoff label.
+    found = client.api.containers(filters={'label': [f'{PROJECT}={project}', ONEOFF]})
     containers = sorted((_container(attrs) for attrs in found),
                         key=lambda c: (c.service, c.oneoff, c.number, c.name))
     if not containers:
