@@ -59,3 +59,11 @@ def test_docker_unreachable():
     assert done.returncode == 1
     assert 'Docker is not reachable' in done.stderr
     assert len(done.stderr.strip().splitlines()) == 1
+
+
+def test_project_from_the_environment(fake_stack):
+    """As Compose: COMPOSE_PROJECT_NAME names the project when --project does not."""
+    done = urls(env={'COMPOSE_PROJECT_NAME': fake_stack.project})
+    assert done.returncode == 0, done.stderr
+    assert f'compose project {fake_stack.project}' in done.stdout
+    assert 'web-2' in done.stdout
