@@ -1,6 +1,10 @@
 """Reading and checking form input: every field stripped, every problem a
 message next to its field instead of an error page."""
 import datetime
+import re
+
+# a plain sanity check; trytond validates further when email-validator is installed
+EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 
 
 class Form:
@@ -21,6 +25,11 @@ class Form:
     def max_length(self, name, length):
         if len(self.values[name]) > length:
             self.errors[name] = f'At most {length} characters, please.'
+
+    def email(self, name):
+        value = self.values[name]
+        if value and not EMAIL.fullmatch(value):
+            self.errors[name] = 'An email address like name@example.org, please.'
 
     def date(self, name):
         """The field as a date (None when empty), or an error message."""

@@ -32,6 +32,7 @@ def register(request):
     form = Form(request, ['email', 'password', 'password_confirm'])
     form.require('email', 'password', 'password_confirm')
     form.max_length('email', 254)
+    form.email('email')
     if form.ok:
         try:
             web_user_id = accounts.register(
