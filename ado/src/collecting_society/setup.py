@@ -1,4 +1,6 @@
 """The collecting_society Tryton module: artists, creations, licenses, releases."""
+from pathlib import Path
+
 from setuptools import setup
 
 # Tryton's convention: the module's directory is the package (package_dir '.'),
@@ -8,6 +10,8 @@ setup(
     version='8.0.0',
     description='Tryton module of a collecting society: artists, creations, '
     'licenses, releases and the web users who own them',
+    long_description=(Path(__file__).parent / 'README.rst').read_text(),
+    long_description_content_type='text/x-rst',
     license='GPL-3.0-or-later',
     python_requires='>=3.10',
     packages=['collecting_society', 'collecting_society.tests'],
