@@ -1,7 +1,17 @@
-"""The client's address behind the ado proxy (nginx), which appends it to
-X-Forwarded-For; trytond counts failed logins per address with it."""
+"""The client's view of the request behind the ado proxy (nginx): its address
+(appended to X-Forwarded-For; trytond counts failed logins per address with
+it) and the scheme, host and port it used, so redirects and links point back
+through the proxy."""
 from pyramid.settings import asbool
 from pyramid.tweens import INGRESS
+
+
+def _forwarded_host(headers):
+    host = headers.get('X-Forwarded-Host', '').split(',')[0].strip()
+    port = headers.get('X-Forwarded-Port', '').split(',')[0].strip()
+    if host and port.isdigit() and ':' not in host.rsplit(']', 1)[-1]:
+        host = f'{host}:{port}'
+    return host
 
 
 def proxy_tween_factory(handler, registry):
@@ -10,9 +20,12 @@ def proxy_tween_factory(handler, registry):
         if forwarded:
             # the last hop is the one our proxy added; earlier ones are the client's word
             request.remote_addr = forwarded.split(',')[-1].strip()
-        proto = request.headers.get('X-Forwarded-Proto')
+        proto = request.headers.get('X-Forwarded-Proto', '').split(',')[0].strip()
         if proto in ('http', 'https'):
             request.scheme = proto
+        host = _forwarded_host(request.headers)
+        if host:
+            request.host = host
         return handler(request)
     return tween
 
