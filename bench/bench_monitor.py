@@ -37,8 +37,10 @@ def main():
     parser.add_argument('--project', default=default_project())
     parser.add_argument('--rounds', type=int, default=7)
     options = parser.parse_args()
+    # the containers ./monitor shows: made by Compose (they have the oneoff label)
     ids = subprocess.run(['docker', 'ps', '-q', '--filter',
-                          f'label=com.docker.compose.project={options.project}'],
+                          f'label=com.docker.compose.project={options.project}',
+                          '--filter', 'label=com.docker.compose.oneoff'],
                          check=True, capture_output=True, text=True).stdout.split()
     if not ids:
         sys.exit(f'bench_monitor: no container of compose project {options.project!r} is '
@@ -57,9 +59,9 @@ def main():
     write_section('monitor', f'''## ./monitor: one snapshot of the running stack
 
 {len(ids)} running containers of compose project `{options.project}`;
-{options.rounds} rounds, alternating, in one run. Both measure cpu % over about
-a second (./monitor: two one-shot samples of every container, taken
-concurrently, 1 s apart; docker stats: the daemon's own two samples).
+{options.rounds} rounds, alternating, in one run. Both take cpu % from the
+daemon's two readings one collection cycle (1 s) apart; ./monitor asks for
+every container at once (a thread each) and includes starting Python.
 
 | how | median | best |
 |---|---|---|

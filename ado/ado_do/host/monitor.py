@@ -14,36 +14,36 @@ from rich.table import Table
 from .project import connect, project_option, running_containers
 from .stats import cpu_percent, sample, seconds
 
-# the stats API answers a one-shot request in milliseconds; many at once are fine
+# Each stats request waits on the daemon's once-a-second collection; asked all
+# at once, the whole stack takes as long as one container.
 MAX_THREADS = 32
 
 
 def _one(client, container):
+    """The container's figures, cpu % over the daemon's last second (as docker stats)."""
     try:
-        return sample(client.api.stats(container.id, stream=False, one_shot=True))
+        stats = client.api.stats(container.id, stream=False)
     except (docker.errors.APIError, ValueError):
         # stopped between listing and sampling: the API answers 404, or an
         # empty body that is not JSON
         return None
+    now, before = sample(stats), sample(stats, previous=True)
+    return {'name': container.name, 'instance': container.instance,
+            'service': container.service,
+            'cpu_user_seconds': round(seconds(now.cpu_user), 2),
+            'cpu_system_seconds': round(seconds(now.cpu_system), 2),
+            'cpu_percent': _rounded(cpu_percent(before, now)),
+            'rss_bytes': now.rss, 'cache_bytes': now.cache}
 
 
-def take(client, containers):
-    """{container id: (container, Sample)}, all sampled at once (a thread each)."""
+def rows(client, containers):
+    """One dict per container, all sampled at once (a thread each): raw
+    figures, for the table and for --json."""
     if not containers:
-        return {}
+        return []
     with concurrent.futures.ThreadPoolExecutor(min(MAX_THREADS, len(containers))) as pool:
-        samples = pool.map(lambda container: _one(client, container), containers)
-        return {c.id: (c, s) for c, s in zip(containers, samples) if s is not None}
-
-
-def rows(before, after):
-    """One dict per container: raw figures, for the table and for --json."""
-    return [{'name': c.name, 'instance': c.instance, 'service': c.service,
-             'cpu_user_seconds': round(seconds(s.cpu_user), 2),
-             'cpu_system_seconds': round(seconds(s.cpu_system), 2),
-             'cpu_percent': _rounded(cpu_percent(before.get(key, (None, None))[1], s)),
-             'rss_bytes': s.rss, 'cache_bytes': s.cache}
-            for key, (c, s) in after.items()]
+        found = pool.map(lambda container: _one(client, container), containers)
+        return [row for row in found if row is not None]
 
 
 def _rounded(value):
@@ -95,21 +95,18 @@ def show(console, project, found, as_json):
 def watch(client, project, interval, as_json):
     """Refresh until Ctrl-C: in place on a terminal, a new table per refresh otherwise."""
     console = make_console()
-    before = take(client, running_containers(client, project))
+    running_containers(client, project)  # a clear message if there is no stack
     in_place = console.is_terminal and not as_json
     with Live(console=console, auto_refresh=False) if in_place else _Nothing() as live:
-        if in_place:  # something to look at during the first interval
-            live.update(table(project, rows({}, before)), refresh=True)
         while True:
-            time.sleep(interval)
-            after = take(client, _still_running(client, project))
-            found = rows(before, after)
+            started = time.monotonic()
+            found = rows(client, _still_running(client, project))
             if in_place:
                 live.update(table(project, found), refresh=True)
             else:
                 show(console, project, found, as_json)
                 sys.stdout.flush()
-            before = after
+            time.sleep(max(0.0, interval - (time.monotonic() - started)))
 
 
 def _still_running(client, project):
@@ -130,9 +127,8 @@ class _Nothing:
 @click.command(context_settings={'help_option_names': ['-h', '--help']})
 @project_option
 @click.option('--watch', '-w', 'watch_', is_flag=True, help='Refresh until Ctrl-C.')
-@click.option('--interval', '-n', type=click.FloatRange(0.1, 3600), default=1.0,
-              show_default=True, help='Seconds over which cpu % is measured (and between '
-              'refreshes with --watch).')
+@click.option('--interval', '-n', type=click.FloatRange(0, 3600), default=2.0,
+              show_default=True, help='Seconds between refreshes with --watch.')
 @click.option('--json', 'as_json', is_flag=True,
               help='Print JSON, for scripts (one line per refresh with --watch).')
 def main(project, watch_, interval, as_json):
@@ -143,9 +139,7 @@ def main(project, watch_, interval, as_json):
     try:
         if watch_:
             watch(client, project, interval, as_json)
-        containers = running_containers(client, project)
-        before = take(client, containers)
-        time.sleep(interval)
-        show(make_console(), project, rows(before, take(client, containers)), as_json)
+        show(make_console(), project, rows(client, running_containers(client, project)),
+             as_json)
     except KeyboardInterrupt:
         sys.exit(0)

@@ -25,9 +25,10 @@ def _memory(memory_stats):
     return stats.get('anon', 0), stats.get('file', 0)
 
 
-def sample(stats):
-    """A Sample from one stats API answer (stream=False, one_shot=True)."""
-    cpu = stats.get('cpu_stats') or {}
+def sample(stats, previous=False):
+    """A Sample from one stats API answer; previous=True: from its precpu_stats,
+    the daemon's reading a second earlier (cpu only)."""
+    cpu = stats.get('precpu_stats' if previous else 'cpu_stats') or {}
     usage = cpu.get('cpu_usage') or {}
     online = cpu.get('online_cpus') or len(usage.get('percpu_usage') or []) or 1
     rss, cache = _memory(stats.get('memory_stats') or {})
@@ -40,8 +41,8 @@ def sample(stats):
 
 def cpu_percent(before, after):
     """docker stats' figure: share of the host's cpu time, 100 % per cpu."""
-    if before is None:
-        return None
+    if not before.system_total:
+        return None  # no earlier reading yet: the container has just started
     system = after.system_total - before.system_total
     used = after.cpu_total - before.cpu_total
     if system <= 0 or used < 0:
