@@ -132,6 +132,24 @@ def _up_to_date(repo, branch):
     return local is not None and local == _sha(repo, f'refs/remotes/origin/{branch}')
 
 
+def _fast_forward(repo, branch, state):
+    """checkout + merge --ff-only, once it is sure no work can be lost."""
+    ahead, behind = _counts(repo, branch)
+    if ahead and behind:
+        raise Untouched(f'{branch} has diverged from origin ({ahead} local, {behind} remote '
+                        'commits): left untouched')
+    if ahead:
+        raise Untouched(f'{ahead} local commit(s) on {branch} not pushed: left untouched')
+    done = _checkout(repo, branch)
+    if not behind:
+        return Outcome(True, f'{done}up to date')
+    state('pulling')
+    old = _sha(repo, f'refs/heads/{branch}')[:8]
+    repo.git.merge('--ff-only', f'refs/remotes/origin/{branch}')
+    new = _sha(repo, f'refs/heads/{branch}')[:8]
+    return Outcome(True, f'{done}pulled {behind} commit(s), {old}..{new}')
+
+
 def pull(repository, state):
     """checkout the branch + pull --ff-only, unless that could lose work."""
     try:
@@ -141,23 +159,11 @@ def pull(repository, state):
         # fetching moves only origin/*: safe whatever the local state
         _fetch(repo, state)
         if _up_to_date(repo, branch):
-            return Outcome(True, 'up to date')
+            return Outcome(True, 'up to date')  # nothing to change, so nothing at risk
         _check_clean(repo)
         if branch not in [head.name for head in repo.heads]:
             return _new_branch(repo, branch)
-        ahead, behind = _counts(repo, branch)
-        if ahead and behind:
-            raise Untouched(f'{branch} has diverged from origin ({ahead} local, {behind} remote '
-                            'commits): left untouched')
-        if ahead:
-            raise Untouched(f'{ahead} local commit(s) on {branch} not pushed: left untouched')
-        done = _checkout(repo, branch)
-        if not behind:
-            return Outcome(True, f'{done}up to date')
-        state('pulling')
-        old = repo.head.commit.hexsha[:8]
-        repo.git.merge('--ff-only', f'refs/remotes/origin/{branch}')
-        return Outcome(True, f'{done}pulled {behind} commit(s), {old}..{repo.head.commit.hexsha[:8]}')
+        return _fast_forward(repo, branch, state)
     except Untouched as error:
         return Outcome(False, str(error))
     except git.GitCommandError as error:

@@ -85,7 +85,8 @@ def collect(client, project):
 
 
 def show(found):
-    rows = [(i['name'], url) for i in found['instances'] for url in i['urls'] or ['(not published)']]
+    rows = [(instance['name'], url) for instance in found['instances']
+            for url in instance['urls'] or ['(not published)']]
     routes = [(route['service'], route['url']) for route in found['routes']]
     width = max(len(name) for name, _ in rows + routes)
     click.echo(f'compose project {found["project"]}, each instance:')
