@@ -51,8 +51,8 @@ def _relative(root, value, what):
     return root / path
 
 
-def _repository(root, number, entry):
-    what = f'config.py, repositories[{number}]'
+def _repository(root, source, number, entry):
+    what = f'{source}, repositories[{number}]'
     if not isinstance(entry, (tuple, list)) or len(entry) != 3:
         raise click.ClickException(f'{what}: expected (url or None, clone option or None, path), '
                                    f'got {entry!r}')
@@ -69,19 +69,19 @@ def _repository(root, number, entry):
     return Repository(url, option, _relative(root, name, what), name)
 
 
-def _configfile(root, number, entry):
-    what = f'config.py, configfiles[{number}]'
+def _configfile(root, source, number, entry):
+    what = f'{source}, configfiles[{number}]'
     if not isinstance(entry, (tuple, list)) or len(entry) != 2:
         raise click.ClickException(f'{what}: expected (example, target), got {entry!r}')
     return tuple(_relative(root, value, what) for value in entry)
 
 
-def _check_unique(repositories):
+def _check_unique(source, repositories):
     seen = set()
     for repository in repositories:
         if repository.path in seen:
             # two parallel jobs on one folder would trip over each other
-            raise click.ClickException(f'config.py: {repository.name!r} is listed twice')
+            raise click.ClickException(f'{source}: {repository.name!r} is listed twice')
         seen.add(repository.path)
 
 
@@ -98,9 +98,9 @@ def load_config(path):
     for name in ('repositories', 'configfiles'):
         if not isinstance(values.get(name, []), (list, tuple)):
             raise click.ClickException(f'{path}: `{name}` must be a list')
-    repositories = [_repository(root, number, entry)
+    repositories = [_repository(root, path.name, number, entry)
                     for number, entry in enumerate(values.get('repositories', []))]
-    _check_unique(repositories)
-    configfiles = [_configfile(root, number, entry)
+    _check_unique(path.name, repositories)
+    configfiles = [_configfile(root, path.name, number, entry)
                    for number, entry in enumerate(values.get('configfiles', []))]
     return Config(root, repositories, configfiles)
