@@ -1,8 +1,11 @@
 """./monitor against real containers labelled as a compose project."""
 import json
+import os
+import select
 import signal
 import subprocess
 import sys
+import time
 import uuid
 
 from .conftest import CHECKOUT, GIT_ENV, run_script
@@ -68,3 +71,27 @@ def test_docker_unreachable():
     done = monitor(env={'DOCKER_HOST': 'unix:///nonexistent/docker.sock'})
     assert done.returncode == 1
     assert 'Docker is not reachable' in done.stderr
+
+
+def test_watch_in_place_on_a_terminal(fake_stack):
+    """On a terminal the table is redrawn in place (rich) until Ctrl-C."""
+    main, other = os.openpty()
+    process = subprocess.Popen([sys.executable, str(CHECKOUT / 'monitor'), '--project',
+                                fake_stack.project, '--watch', '--interval', '0.2'],
+                               stdout=other, stderr=other, env={**GIT_ENV, 'COLUMNS': '150'})
+    os.close(other)
+    output = b''
+    try:
+        deadline = time.monotonic() + 60
+        # two frames: the container names appear twice
+        while output.count(b'_db_1') < 2 and time.monotonic() < deadline:
+            if select.select([main], [], [], 1)[0]:
+                output += os.read(main, 65536)
+        process.send_signal(signal.SIGINT)
+        assert process.wait(timeout=30) == 0
+    finally:
+        process.kill()
+        os.close(main)
+    text = output.decode(errors='replace')
+    assert '\x1b[' in text  # drawn with terminal control codes
+    assert f'{fake_stack.project}_db_1' in text
