@@ -25,32 +25,35 @@ class FakeStack:
         self.project = project
         self.working_dir = working_dir
         self.containers = {}   # instance name: container
-        self.stranger = None
+        self.oneoff = self.stranger = None
+
+    def _labels(self, service, number, oneoff):
+        return {'com.docker.compose.project': self.project,
+                'com.docker.compose.service': service,
+                'com.docker.compose.container-number': str(number),
+                'com.docker.compose.oneoff': str(oneoff),
+                'com.docker.compose.project.working_dir': str(self.working_dir)}
+
+    def _run(self, name, labels, command=('sleep', 'infinity'), ports=(), cpus=None):
+        return self.client.containers.run(
+            IMAGE, list(command), name=name, labels=labels, ports={port: None for port in ports},
+            detach=True, init=True, nano_cpus=int(cpus * 1e9) if cpus else None)
 
     def start(self):
         if not self.client.images.list(name=IMAGE):
             pytest.fail(f'{IMAGE} is missing: run ./update first (it makes the base image)')
         for service, number, ports, command, cpus in CONTAINERS:
-            labels = {'com.docker.compose.project': self.project,
-                      'com.docker.compose.service': service,
-                      'com.docker.compose.container-number': str(number),
-                      'com.docker.compose.oneoff': 'False',
-                      'com.docker.compose.project.working_dir': str(self.working_dir)}
-            container = self.client.containers.run(
-                IMAGE, command, name=f'{self.project}_{service}_{number}', labels=labels,
-                ports={port: None for port in ports}, detach=True, init=True,
-                nano_cpus=int(cpus * 1e9) if cpus else None)
-            self.containers[f'{service}-{number}'] = container
-
-    def start_stranger(self):
-        """What `docker run` of an image Compose built makes: the image's project and
-        service labels, but not a container of the project."""
-        labels = {'com.docker.compose.project': self.project,
-                  'com.docker.compose.service': 'web',
-                  'com.docker.compose.version': '2.40.3'}
-        self.stranger = self.client.containers.run(
-            IMAGE, ['sleep', 'infinity'], name=f'{self.project}-stranger', labels=labels,
-            ports={'6543/tcp': None}, detach=True, init=True)
+            self.containers[f'{service}-{number}'] = self._run(
+                f'{self.project}_{service}_{number}', self._labels(service, number, False),
+                command, ports, cpus)
+        # what `docker compose run web ...` makes: counted by ./monitor, no URL
+        self.oneoff = self._run(f'{self.project}_web_run_1', self._labels('web', 1, True),
+                                ports=['6543/tcp'])
+        # what `docker run` of an image Compose built makes: the image's project and
+        # service labels, but not a container of the project
+        self.stranger = self._run(f'{self.project}-stranger', {
+            'com.docker.compose.project': self.project, 'com.docker.compose.service': 'web',
+            'com.docker.compose.version': '2.40.3'}, ports=['6543/tcp'])
 
     def port(self, instance, container_port):
         """The host port Docker published an instance's container_port on, for IPv4."""
@@ -63,7 +66,7 @@ class FakeStack:
                         if bind['HostIp'] == '0.0.0.0'))
 
     def remove(self):
-        for container in [*self.containers.values(), self.stranger]:
+        for container in [*self.containers.values(), self.oneoff, self.stranger]:
             if container is None:
                 continue
             try:
@@ -80,7 +83,6 @@ def fake_stack(tmp_path_factory):
     stack = FakeStack(docker.from_env(), f'adotest-host-{uuid.uuid4().hex[:8]}', folder)
     try:
         stack.start()
-        stack.start_stranger()
         yield stack
     finally:
         stack.remove()

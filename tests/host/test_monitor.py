@@ -10,7 +10,7 @@ import uuid
 
 from .conftest import CHECKOUT, GIT_ENV, run_script
 
-NAMES = ['web_1', 'web_2', 'tryton_1', 'db_1', 'proxy_1']
+NAMES = ['web_1', 'web_2', 'tryton_1', 'db_1', 'proxy_1', 'web_run_1']
 
 
 def monitor(*args, **kwargs):
@@ -22,13 +22,15 @@ def test_json_snapshot(fake_stack):
     assert done.returncode == 0, done.stderr
     found = json.loads(done.stdout)
     rows = {row['instance']: row for row in found['containers']}
-    assert sorted(rows) == sorted(fake_stack.containers)
+    oneoff = f'{fake_stack.project}_web_run_1'
+    assert sorted(rows) == sorted([*fake_stack.containers, oneoff])
+    assert rows[oneoff]['service'] == 'web'
     busy = rows['db-1']
     # held to 0.2 cpu: 20 % on docker stats' scale (100 % per cpu)
     assert 12 <= busy['cpu_percent'] <= 30, busy
     assert busy['cpu_user_seconds'] > 0
     for row in rows.values():
-        assert row['rss_bytes'] > 0
+        assert row['rss_bytes'] > 0, row
         assert row['cache_bytes'] >= 0
         assert row['cpu_system_seconds'] >= 0
     assert rows['web-1']['cpu_percent'] < 5

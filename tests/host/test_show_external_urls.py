@@ -27,6 +27,8 @@ def test_text(fake_stack):
     assert f'tryton localhost:{proxy_tryton}' in lines
     assert not any(line.startswith('proxy-1') for line in lines)
     assert 'stranger' not in done.stdout
+    assert 'web_run' not in done.stdout
+    assert str(fake_stack.port_of(fake_stack.oneoff, '6543/tcp')) not in done.stdout
     assert str(fake_stack.port_of(fake_stack.stranger, '6543/tcp')) not in done.stdout
 
 

@@ -105,9 +105,12 @@ def main(config_path, no_build, no_images, jobs):
     diverged commits, or a folder that is not a repository is reported and
     left as it is. Exits non-zero when anything needs attention."""
     config = load_config(config_path)
-    failures = [(name, outcome)
-                for name, outcome in update_repositories(config, jobs) + copy_configfiles(config)
-                if not outcome.ok]
+    try:
+        done = update_repositories(config, jobs) + copy_configfiles(config)
+    except KeyboardInterrupt:
+        # git cleans up an interrupted clone or fetch itself
+        sys.exit('\nado: interrupted; run ./update again to finish')
+    failures = [(name, outcome) for name, outcome in done if not outcome.ok]
     if not no_images:
         failures += prepare(build=not no_build)
     if failures:
