@@ -1,6 +1,6 @@
 """The --with-files archive: one tar with the dump, the file store and a manifest.
 
-    manifest.json   database, dump format, modules and package versions, time
+    manifest.json   database, dump format, activated modules, module versions, time
     database.dump   pg_dump --format=custom
     filestore/      trytond's file store of the database (attachments)
 """
@@ -8,6 +8,9 @@ import datetime
 import io
 import json
 import tarfile
+from pathlib import PurePosixPath
+
+import click
 
 from . import filestore, modules
 
@@ -22,7 +25,7 @@ def manifest(dbname, activated):
         'format': 'custom',
         'created': datetime.datetime.now(datetime.timezone.utc).isoformat(),
         'activated_modules': sorted(activated),
-        'packages': dict(modules.versions()),
+        'modules': dict(modules.versions()),
     }
 
 
@@ -46,5 +49,18 @@ def is_archive(path):
 def extract(path, into):
     """Unpack into the directory `into`; returns the manifest."""
     with tarfile.open(path) as tar:
-        tar.extractall(into, filter='data')
+        tar.extractall(into, members=_safe_members(tar))
+    if not (into / MANIFEST).is_file() or not (into / DUMP).is_file():
+        raise click.ClickException('not a db-backup --with-files archive; nothing was restored')
     return json.loads((into / MANIFEST).read_text())
+
+
+def _safe_members(tar):
+    """Plain files and directories inside the archive only (Debian's Python 3.11
+    predates tarfile's extraction filters)."""
+    for member in tar.getmembers():
+        path = PurePosixPath(member.name)
+        if path.is_absolute() or '..' in path.parts or not (member.isfile() or member.isdir()):
+            raise click.ClickException(
+                f'unsafe archive member {member.name!r}; nothing was restored')
+        yield member

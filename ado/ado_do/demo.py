@@ -163,6 +163,10 @@ def setup(target, activate=modules.DEMO, scenario=settings.SCENARIO, cache=True,
             if dbutils.exists(conn, target):
                 click.echo(f'database {target} exists, skipped', err=True)
                 return False
+            # a build killed halfway left its scratch database: redo from nothing
+            stale = dbutils.scratch_name('ado_build', target)
+            dbutils.drop_if_exists(conn, stale)
+            filestore.remove(stale)
             if cache:
                 copy_from_template(conn, target, activate, scenario)
             else:

@@ -1,18 +1,21 @@
 """What every deploy-* command does before its server starts."""
+import configparser
 import os
 from pathlib import Path
 
 import click
 
-from . import demo, pipinstall, server, settings
+from . import dbutils, demo, pipinstall, server, settings
 
 WEB_LISTEN = '0.0.0.0:6543'
+DEFAULT_DATABASE = 'c3s'
 
 
 def prepare(service, dbname, timeout):
     """Install the development packages, make sure the database exists with
     demo data (replicas starting together create it once), and the file store
     is writable by the server."""
+    dbutils.validate_name(dbname)
     settings.environment()
     pipinstall.install(service)
     demo.setup(dbname, timeout=timeout)
@@ -24,6 +27,14 @@ def web_ini(default_name):
     if not path.is_file():
         raise click.ClickException(f'no Pyramid ini file at {path} (PORTAL_INI)')
     return str(path)
+
+
+def ini_database(ini):
+    """The database the Pyramid app uses: its ini's tryton.database (the one
+    place that names it for the portal and the api)."""
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.read(ini)
+    return parser.get('app:main', 'tryton.database', fallback=DEFAULT_DATABASE)
 
 
 def web_command(ini, workers):

@@ -1,9 +1,12 @@
 """Installing a service's development packages, once per requirements content."""
 import fcntl
 import hashlib
+import importlib
 import re
+import site
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import click
@@ -55,7 +58,15 @@ def install(service, force=False):
         fcntl.flock(lock, fcntl.LOCK_EX)
         _pip(path)
     marker.write_text(wanted + '\n')
+    _activate_new_packages()
     return True
+
+
+def _activate_new_packages():
+    """Editable installs hook in through .pth files, which Python reads only at
+    start-up; read them now, so this same process (deploy-*) sees the modules."""
+    site.addsitedir(sysconfig.get_paths()['purelib'])
+    importlib.invalidate_caches()
 
 
 def _lock_path():

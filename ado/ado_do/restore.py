@@ -3,6 +3,7 @@
 The dump goes into a scratch database; only a complete restore is renamed to
 the wanted name, so a failed one leaves nothing half-made behind.
 """
+import os
 import shutil
 import subprocess
 import tempfile
@@ -23,6 +24,8 @@ def kind(path):
 
 
 def restore(conn, dbname, path, force):
+    if os.path.getsize(path) == 0:
+        raise click.ClickException('the dump is empty; nothing was restored')
     scratch = dbutils.scratch_name('ado_restore', dbname)
     dbutils.drop_if_exists(conn, scratch)
     filestore.remove(scratch)

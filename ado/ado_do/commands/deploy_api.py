@@ -5,18 +5,20 @@ from .deploy_portal import workers_option
 
 
 @click.command('deploy-api')
-@click.argument('dbname', default='c3s')
 @workers_option
 @options.timeout
-def command(dbname, workers, timeout):
-    """Start the API on 0.0.0.0:6543, after making sure DBNAME exists.
+def command(workers, timeout):
+    """Start the API on 0.0.0.0:6543, after making sure its database exists.
 
-    The portal's packages with PORTAL_INI (default ado/etc/api.ini): pserve
-    --reload in ENVIRONMENT=development, gunicorn in production; as user tryton.
+    The portal's packages with PORTAL_INI (default ado/etc/api.ini), on the
+    database its tryton.database names (created with demo data if missing):
+    pserve --reload in ENVIRONMENT=development, gunicorn in production; as user
+    tryton.
 
     \b
     Example:
       ado-do deploy-api
     """
-    deploy.prepare('portal', dbname, timeout)
-    server.exec_as_tryton(deploy.web_command(deploy.web_ini('api.ini'), workers))
+    ini = deploy.web_ini('api.ini')
+    deploy.prepare('portal', deploy.ini_database(ini), timeout)
+    server.exec_as_tryton(deploy.web_command(ini, workers))

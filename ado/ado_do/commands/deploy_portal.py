@@ -8,18 +8,19 @@ workers_option = click.option(
 
 
 @click.command('deploy-portal')
-@click.argument('dbname', default='c3s')
 @workers_option
 @options.timeout
-def command(dbname, workers, timeout):
-    """Start the web portal on 0.0.0.0:6543, after making sure DBNAME exists.
+def command(workers, timeout):
+    """Start the web portal on 0.0.0.0:6543, after making sure its database exists.
 
-    The Pyramid app of PORTAL_INI (default ado/etc/portal.ini): pserve --reload
-    in ENVIRONMENT=development, gunicorn in production; as user tryton.
+    The Pyramid app of PORTAL_INI (default ado/etc/portal.ini), on the database
+    its tryton.database names (created with demo data if missing): pserve
+    --reload in ENVIRONMENT=development, gunicorn in production; as user tryton.
 
     \b
     Example:
       ado-do deploy-portal
     """
-    deploy.prepare('portal', dbname, timeout)
-    server.exec_as_tryton(deploy.web_command(deploy.web_ini('portal.ini'), workers))
+    ini = deploy.web_ini('portal.ini')
+    deploy.prepare('portal', deploy.ini_database(ini), timeout)
+    server.exec_as_tryton(deploy.web_command(ini, workers))

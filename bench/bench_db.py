@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Benchmark of ado-do's database commands, side by side in one run.
+
+- db-demo-setup from scratch (--no-cache) vs a hit of the template cache;
+- the original approach (db-create, trytond-admin --all, the scenario) vs ours
+  from scratch;
+- db-backup/db-restore vs plain pg_dump/pg_restore (and psql for plain dumps).
+
+Everything runs inside one container of the stack's tryton service
+(`docker compose run --rm -T tryton ...`), timed there, so container start-up
+does not count. Writes the "db" section of BENCHMARKS.md.
+
+    python3 bench/bench_db.py [--repeat N]
+"""
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.report import write_section  # noqa: E402
+
+# Runs inside the container: times each step with perf_counter, prints JSON.
+INNER = r'''
+import json, os, subprocess, sys, time
+from psycopg.conninfo import conninfo_to_dict
+
+REPEAT = int(sys.argv[1])
+PREFIX = 'adobench_'
+CONF = os.environ['TRYTOND_CONFIG']
+SCENARIO = '/ado/etc/scenario_master_data.txt'
+params = conninfo_to_dict(os.environ['TRYTOND_DATABASE__URI'])
+PG = dict(os.environ, PGHOST=params.get('host', ''), PGPORT=str(params.get('port', 5432)),
+          PGUSER=params.get('user', ''), PGPASSWORD=params.get('password', ''))
+
+
+def run(*args, env=None, stdout=subprocess.DEVNULL):
+    done = subprocess.run(args, env=env or PG, stdout=stdout, stderr=subprocess.PIPE,
+                          stdin=subprocess.DEVNULL)
+    if done.returncode:
+        sys.exit(f'{" ".join(args)} failed: {done.stderr.decode()[-2000:]}')
+
+
+def timed(*commands):
+    started = time.perf_counter()
+    for command in commands:
+        command()
+    return time.perf_counter() - started
+
+
+def to_file(path, *args):
+    with open(path, 'wb') as out:
+        run(*args, stdout=out)
+
+
+def drop_all():
+    out = subprocess.run(['psql', '-Atc', "SELECT datname FROM pg_database WHERE datname "
+                          f"LIKE '{PREFIX}%'", 'postgres'], env=PG, capture_output=True)
+    for name in out.stdout.decode().split():
+        run('ado-do', 'db-delete', '--yes', name)
+
+
+results = {}
+run('ado-do', 'pip-install', 'tryton')
+drop_all()
+run('ado-do', 'db-demo-setup', PREFIX + 'warm')  # the template exists from here on
+results['hit'] = [timed(lambda n=n: run('ado-do', 'db-demo-setup', f'{PREFIX}hit{n}'))
+                  for n in range(REPEAT)]
+results['scratch'] = [timed(lambda n=n: run('ado-do', 'db-demo-setup', '--no-cache',
+                                            f'{PREFIX}scratch{n}')) for n in range(REPEAT)]
+admin_env = dict(os.environ, TRYTONPASSFILE=os.environ.get('TRYTONPASSFILE', ''))
+results['original'] = [timed(
+    lambda n=n: run('ado-do', 'db-create', f'{PREFIX}orig{n}'),
+    lambda n=n: run('trytond-admin', '-c', CONF, '-d', f'{PREFIX}orig{n}', '--all', '-u',
+                    'collecting_society', '--activate-dependencies', '--email',
+                    'admin@example.org', env=admin_env),
+    lambda n=n: run(sys.executable, '-m', 'doctest', SCENARIO,
+                    env=dict(os.environ, DB_NAME=f'{PREFIX}orig{n}')),
+) for n in range(REPEAT)]
+source = PREFIX + 'warm'
+for fmt, flag in (('custom', '-Fc'), ('plain', '-Fp')):
+    ours, theirs = f'/tmp/ours.{fmt}', f'/tmp/theirs.{fmt}'
+    results[f'backup_{fmt}'] = [timed(lambda: to_file(
+        ours, 'ado-do', 'db-backup', '--format', fmt, source)) for _ in range(REPEAT)]
+    results[f'pg_dump_{fmt}'] = [timed(lambda: to_file(theirs, 'pg_dump', flag, source))
+                                 for _ in range(REPEAT)]
+    results[f'restore_{fmt}'] = [timed(
+        lambda n=n: run('ado-do', 'db-restore', f'{PREFIX}r{fmt}{n}', ours))
+        for n in range(REPEAT)]
+    if fmt == 'custom':
+        plain_restore = lambda name: run('pg_restore', '-d', name, theirs)  # noqa: E731
+    else:
+        plain_restore = lambda name: run('psql', '-q', '-o', '/dev/null', '-d', name,  # noqa
+                                         '-f', theirs)
+    results[f'pg_restore_{fmt}'] = [timed(
+        lambda n=n: run('createdb', f'{PREFIX}p{fmt}{n}'),
+        lambda n=n: plain_restore(f'{PREFIX}p{fmt}{n}')) for n in range(REPEAT)]
+    results[f'size_{fmt}'] = os.path.getsize(ours)
+drop_all()
+print('BENCH ' + json.dumps(results))
+'''
+
+
+def compose():
+    """`docker compose` where there is v2, else the Python docker-compose."""
+    probe = subprocess.run(['docker', 'compose', 'version'], capture_output=True)
+    if probe.returncode == 0:
+        return ['docker', 'compose']
+    if shutil.which('docker-compose'):
+        return ['docker-compose']
+    sys.exit('bench_db: neither "docker compose" nor docker-compose is installed')
+
+
+def measure(repeat):
+    args = [*compose(), 'run', '--rm', '-T', 'tryton', 'python', '-', str(repeat)]
+    print(f'running in the stack: {" ".join(args)}', file=sys.stderr)
+    done = subprocess.run(args, cwd=ROOT, input=INNER.encode(), capture_output=True)
+    lines = [line for line in done.stdout.decode().splitlines() if line.startswith('BENCH ')]
+    if done.returncode or not lines:
+        sys.exit(f'bench_db: the run failed:\n{done.stderr.decode()[-3000:]}')
+    return json.loads(lines[-1][len('BENCH '):])
+
+
+def row(label, seconds):
+    values = ', '.join(f'{value:.2f}' for value in seconds)
+    return f'| {label} | {statistics.median(seconds):.2f} | {values} |'
+
+
+def ratio(slow, fast):
+    return statistics.median(slow) / statistics.median(fast)
+
+
+def markdown(results, repeat):
+    lines = [
+        '## ado-do: demo database setup, backup and restore',
+        '',
+        f'Each step run {repeat} times in one container of the stack (`docker compose run '
+        'tryton`), timed inside it; median in seconds.',
+        '',
+        '| step | median s | runs s |',
+        '|---|---|---|',
+        row('`db-demo-setup` from scratch (`--no-cache`: create, trytond-admin, scenario, '
+            'rename)', results['scratch']),
+        row('`db-demo-setup` cache hit (copy of the template)', results['hit']),
+        row('original approach: `db-create`, `trytond-admin --all -u collecting_society`, '
+            'the scenario', results['original']),
+    ]
+    for fmt in ('custom', 'plain'):
+        size = results[f'size_{fmt}'] / 1e6
+        tool = 'pg_restore' if fmt == 'custom' else 'createdb + psql -f'
+        lines += [
+            row(f'`db-backup --format {fmt}` ({size:.1f} MB)', results[f'backup_{fmt}']),
+            row(f'`pg_dump -F{fmt[0]}`', results[f'pg_dump_{fmt}']),
+            row(f'`db-restore` ({fmt})', results[f'restore_{fmt}']),
+            row(f'`createdb` + `{tool.split(" + ")[-1]}`', results[f'pg_restore_{fmt}']),
+        ]
+    lines += [
+        '',
+        f'- cache hit vs from scratch: **{ratio(results["scratch"], results["hit"]):.0f}x** '
+        'faster (target: at least 50x)',
+        f'- original approach vs ours from scratch: '
+        f'{ratio(results["original"], results["scratch"]):.2f} (ours includes the rename '
+        'that makes a killed setup harmless)',
+    ]
+    for fmt in ('custom', 'plain'):
+        lines.append(
+            f'- {fmt}: db-backup / pg_dump {ratio(results[f"backup_{fmt}"], results[f"pg_dump_{fmt}"]):.2f}, '
+            f'db-restore / plain restore {ratio(results[f"restore_{fmt}"], results[f"pg_restore_{fmt}"]):.2f} '
+            '(target: near 1)')
+    return '\n'.join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--repeat', type=int, default=3, help='runs of each step')
+    options = parser.parse_args()
+    results = measure(options.repeat)
+    write_section('db', markdown(results, options.repeat))
+
+
+if __name__ == '__main__':
+    main()

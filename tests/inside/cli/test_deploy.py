@@ -1,0 +1,131 @@
+"""deploy-*: the database is made, then ado-do becomes the server (exec), as tryton."""
+import json
+import os
+import pwd
+import shutil
+import signal
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from conftest import ADO_DO, CONFIG, STORE, WORK, ado_do, err_lines, query
+
+TRYTON_URL = 'http://127.0.0.1:8765/rpc/'  # the tests' trytond.conf listens there
+
+
+def answer(url, data=None, seconds=180, process=None):
+    """The first answer of `url` within `seconds`; fails early if the server died."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process is not None and process.poll() is not None:
+            raise AssertionError(f'the server ended: {process.log.read_text()[-3000:]}')
+        try:
+            request = urllib.request.Request(url, data=data,
+                                             headers={'Content-Type': 'application/json'})
+            with urllib.request.urlopen(request, timeout=5) as response:
+                return response.status, response.read()
+        except OSError:
+            time.sleep(0.5)
+    raise AssertionError(f'{url} did not answer in {seconds} s')
+
+
+def proc_info(pid):
+    cmdline = open(f'/proc/{pid}/cmdline', 'rb').read().split(b'\0')
+    uid = next(int(line.split()[1]) for line in open(f'/proc/{pid}/status')
+               if line.startswith('Uid:'))
+    return [part.decode() for part in cmdline if part], uid
+
+
+def start(*args, env=None):
+    """ado-do in the background, its output in a file (a server's log never
+    fills a pipe nobody reads)."""
+    log = WORK / f'{args[0]}-{time.monotonic_ns()}.log'
+    with open(log, 'wb') as out:
+        process = subprocess.Popen([sys.executable, str(ADO_DO), *args], stdout=out,
+                                   stderr=subprocess.STDOUT, start_new_session=True,
+                                   env=dict(os.environ, **(env or {})))
+    process.log = log
+    return process
+
+
+def stop(process):
+    os.kill(process.pid, signal.SIGTERM)  # what docker stop sends
+    try:
+        return process.wait(timeout=30)
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+
+
+@pytest.fixture
+def as_root():
+    if os.geteuid() != 0:
+        pytest.skip('deploy-* drop to user tryton from root, as in the containers')
+
+
+@pytest.mark.parametrize('environment', ['development', 'production'])
+def test_deploy_tryton(installed, as_root, environment):
+    dbname = f'adotest_deploy_{environment}'
+    process = start('deploy-tryton', dbname, env={'ENVIRONMENT': environment})
+    try:
+        call = json.dumps({'id': 1, 'method': 'common.db.list', 'params': []}).encode()
+        status, body = answer(TRYTON_URL, call, process=process)
+        assert status == 200
+        assert dbname in json.loads(body)['result']
+        argv, uid = proc_info(process.pid)  # the same process: ado-do exec'd trytond
+        assert any(part.endswith('trytond') for part in argv[:2]), argv
+        assert ('--dev' in argv) == (environment == 'development'), argv
+        assert uid == pwd.getpwnam('tryton').pw_uid
+        assert STORE.stat().st_uid == uid
+    finally:
+        code = stop(process)
+    assert code is not None
+    assert query(dbname, 'SELECT count(*) FROM web_user') == [(3,)]
+
+
+def test_deploy_tryton_missing_passfile(installed):
+    done = ado_do('deploy-tryton', 'adotest_nopass', env={'TRYTONPASSFILE': '/nowhere'})
+    assert done.returncode == 1
+    assert err_lines(done)[-1].startswith('Error: admin password file /nowhere is missing')
+
+
+def test_deploy_portal_missing_ini():
+    done = ado_do('deploy-portal', env={'PORTAL_INI': '/nowhere/portal.ini'})
+    assert done.returncode == 1
+    assert err_lines(done) == ['Error: no Pyramid ini file at /nowhere/portal.ini (PORTAL_INI)']
+
+
+PORTAL_INI = '''[app:main]
+use = egg:collecting_society.portal
+ado.mode = {mode}
+tryton.database = adotest_web
+tryton.config = {config}
+tryton.user = portal
+session.secret = test-secret
+
+[server:main]
+use = egg:waitress#main
+listen = 127.0.0.1:6599
+'''
+
+
+@pytest.mark.parametrize('command, mode', [('deploy-portal', 'portal'), ('deploy-api', 'api')])
+def test_deploy_web(as_root, command, mode):
+    if not shutil.which('pserve'):
+        pytest.skip('pserve is in the ado-portal image; run these tests there too')
+    ini = WORK / f'{mode}.ini'
+    ini.write_text(PORTAL_INI.format(mode=mode, config=CONFIG))
+    os.chmod(WORK, 0o755)
+    process = start(command, env={'PORTAL_INI': str(ini)})
+    try:
+        status, _ = answer('http://127.0.0.1:6599/health', process=process)
+        assert status == 200
+        argv, uid = proc_info(process.pid)
+        assert 'pserve' in ' '.join(argv[:2]) and '--reload' in argv, argv
+        assert uid == pwd.getpwnam('tryton').pw_uid
+    finally:
+        stop(process)
+    assert query('adotest_web', 'SELECT count(*) FROM web_user') == [(3,)]
