@@ -1,6 +1,7 @@
 """Real git repositories for ./update's tests, and ways to run the host
 scripts as a user does: as subprocesses of this checkout."""
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -8,6 +9,8 @@ from pathlib import Path
 import pytest
 
 CHECKOUT = Path(__file__).resolve().parents[2]
+# ./update's last words: the Compose this machine has, plugin or standalone
+COMPOSE_UP = re.compile(r'docker[ -]compose up')
 # commits made by the tests must not depend on the machine's git config
 GIT_ENV = {**os.environ, 'GIT_AUTHOR_NAME': 'ado test', 'GIT_AUTHOR_EMAIL': 'test@ado.invalid',
            'GIT_COMMITTER_NAME': 'ado test', 'GIT_COMMITTER_EMAIL': 'test@ado.invalid',

@@ -2,7 +2,7 @@
 the image build) after the repositories, and what to do next."""
 import docker
 
-from .conftest import run_script, write_config
+from .conftest import COMPOSE_UP, run_script, write_config
 
 BASE_IMAGE = 'debian:bookworm-slim'
 
@@ -13,7 +13,7 @@ def test_no_build_makes_the_base_image_ready(tmp_path):
     assert done.returncode == 0, done.stderr
     assert (tmp_path / 'data').is_dir()
     assert docker.from_env().images.list(name=BASE_IMAGE), f'{BASE_IMAGE} is missing'
-    assert 'docker compose up' in done.stdout
+    assert COMPOSE_UP.search(done.stdout)
 
 
 def test_failures_are_summarised_after_the_docker_step(tmp_path):
@@ -22,7 +22,7 @@ def test_failures_are_summarised_after_the_docker_step(tmp_path):
     done = run_script('update', '--no-build', '--config', config, timeout=1800)
     assert done.returncode == 1
     assert done.stderr.strip().splitlines()[-1].startswith('  src/x: clone failed')
-    assert 'docker compose up' not in done.stdout
+    assert not COMPOSE_UP.search(done.stdout)
 
 
 def test_docker_unreachable_is_in_the_summary(tmp_path):

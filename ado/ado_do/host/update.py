@@ -15,9 +15,19 @@ from .venv import CHECKOUT
 NEXT_STEPS = '''
 Next: start the stack and open the portal
 
-    docker compose up
+    {compose} up
     open http://localhost:81   (api: http://api.localhost:81, Tryton: localhost:8000)
 '''
+
+
+def next_steps():
+    """What to run next, with the Compose this machine has."""
+    from .compose import compose_command
+    try:
+        compose = ' '.join(compose_command())
+    except SystemExit:  # no Compose yet: name the one README.rst asks for
+        compose = 'docker compose'
+    return NEXT_STEPS.format(compose=compose)
 
 
 def _name(config, path):
@@ -116,4 +126,4 @@ def main(config_path, no_build, no_images, jobs):
     if failures:
         report_failures(failures)
         sys.exit(1)
-    click.echo(NEXT_STEPS)
+    click.echo(next_steps())
