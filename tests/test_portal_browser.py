@@ -1,0 +1,96 @@
+"""The portal in a real browser (Debian's chromium, headless), through the
+proxy: register, log out, log in, add an artist and a creation, see them
+listed. Skipped, with the reason printed, where chromium is not installed.
+
+ADO_PORTAL_URL points the test at another running portal (then the stack
+fixture is not used)."""
+import os
+import shutil
+import sys
+import uuid
+
+import pytest
+
+CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
+DRIVER = shutil.which('chromedriver')
+PASSWORD = 'Browser-Test-Password-7'
+
+
+@pytest.fixture(scope='module')
+def browser():
+    if not (CHROMIUM and DRIVER):
+        reason = ('chromium and chromium-driver are not installed '
+                  '(apt-get install chromium chromium-driver)')
+        print(f'skipping the browser test: {reason}', file=sys.stderr)
+        pytest.skip(reason)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for argument in ('--headless=new', '--no-sandbox', '--disable-dev-shm-usage',
+                     '--window-size=1200,900'):
+        options.add_argument(argument)
+    driver = webdriver.Chrome(service=Service(DRIVER), options=options)
+    driver.implicitly_wait(10)
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture(scope='module')
+def portal(request):
+    if 'ADO_PORTAL_URL' not in os.environ:
+        request.getfixturevalue('stack')
+    return os.environ.get('ADO_PORTAL_URL', 'http://localhost:81').rstrip('/')
+
+
+def fill(driver, **fields):
+    for name, value in fields.items():
+        element = driver.find_element('name', name)
+        element.clear()
+        element.send_keys(value)
+
+
+def submit(driver, button_id):
+    driver.find_element('id', button_id).click()
+
+
+def heading(driver):
+    return driver.find_element('tag name', 'h1').text
+
+
+def test_register_login_add_and_list(browser, portal):
+    from selenium.webdriver.support.ui import Select
+    email = f'browser-{uuid.uuid4().hex[:10]}@example.org'
+    artist, title = f'Browser Band {uuid.uuid4().hex[:6]}', 'Headless Song'
+
+    browser.get(f'{portal}/register')
+    fill(browser, email=email, password=PASSWORD, password_confirm=PASSWORD)
+    submit(browser, 'register')
+    assert heading(browser) == 'Dashboard'
+    assert browser.current_url.startswith(portal)
+
+    submit(browser, 'logout')
+    browser.get(f'{portal}/login')
+    fill(browser, email=email, password='not the password')
+    submit(browser, 'login')
+    assert 'Wrong email or password.' in browser.page_source
+    fill(browser, email=email, password=PASSWORD)
+    submit(browser, 'login')
+    assert heading(browser) == 'Dashboard' and email in browser.page_source
+
+    browser.get(f'{portal}/artists/add')
+    fill(browser, name=artist)
+    submit(browser, 'save')
+    assert heading(browser) == artist
+
+    browser.get(f'{portal}/creations/add')
+    fill(browser, title=title)
+    Select(browser.find_element('name', 'artist')).select_by_visible_text(artist)
+    submit(browser, 'save')
+    assert heading(browser) == title
+
+    browser.get(f'{portal}/artists')
+    assert artist in browser.find_element('id', 'artists').text
+    browser.get(f'{portal}/creations')
+    listing = browser.find_element('id', 'creations').text
+    assert title in listing and artist in listing
