@@ -51,7 +51,12 @@ def fill(driver, **fields):
 
 
 def submit(driver, button_id):
+    """Click the button and wait until the next page has replaced this one."""
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+    page = driver.find_element('tag name', 'html')
     driver.find_element('id', button_id).click()
+    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
 
 
 def heading(driver):
