@@ -27,3 +27,13 @@ def status(error):
     if isinstance(error, UserError):
         return 422
     return 500
+
+
+def log_failure(log, request):
+    """Log a failed request; a conflict is retried by the transaction tween,
+    so it is no error (yet)."""
+    from trytond import backend
+    if isinstance(request.exception, backend.DatabaseOperationalError):
+        log.info('%s %s: conflict: %s', request.method, request.path, request.exception)
+    else:
+        log.error('%s %s failed', request.method, request.path, exc_info=request.exc_info)

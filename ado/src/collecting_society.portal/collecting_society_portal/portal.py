@@ -1,5 +1,6 @@
 """The portal mode: server-rendered pages, a signed session cookie holding the
 web user's trytond session key, CSRF tokens on every form."""
+import logging
 import os
 
 from pyramid.csrf import SessionCSRFStoragePolicy
@@ -10,9 +11,16 @@ from .access import web_user_from_key
 
 SESSION_KEY = 'web_user_session'
 
+log = logging.getLogger(__name__)
+
 
 def session_factory(settings):
     secret = os.environ.get('PORTAL_SESSION_SECRET') or settings['session.secret']
+    if os.environ.get('ENVIRONMENT') == 'production' and not os.environ.get(
+            'PORTAL_SESSION_SECRET'):
+        # the cookie only carries a server-checked session key, but a known
+        # secret would let anyone forge the rest (the CSRF token)
+        log.warning('PORTAL_SESSION_SECRET is not set: using the ini file\'s secret')
     return SignedCookieSessionFactory(
         secret,
         cookie_name='ado_session',

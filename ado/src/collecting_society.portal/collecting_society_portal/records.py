@@ -22,6 +22,13 @@ def own(name):
     return model(name).search([])
 
 
+def has_other_artist_named(name, artist=None):
+    """Whether the web user has another artist of this name: one name per
+    artist among a web user's artists, a second is a mistake."""
+    same = model('artist').search([('name', '=', name)], limit=2)
+    return any(a != artist for a in same)
+
+
 def _date(value):
     return value.isoformat() if value else None
 

@@ -93,12 +93,18 @@ def _unavailable():
         status=503, content_type='text/plain', headers={'Retry-After': '10'})
 
 
+def _before_retry(request, transaction):
+    transaction.rollback()
+    log.info('retry %s %s after a conflict', request.method, request.path)
+    request.tryton_reset()
+
+
 def transaction_tween_factory(handler, registry):
     """Run each request inside one Tryton transaction as root; views switch to
     the portal user for their data work (see access.py). The transaction is
     committed with a successful response and rolled back otherwise; a
     serialization conflict is retried like trytond's own dispatcher does."""
-    from trytond import config
+    from trytond import backend, config
     from trytond.transaction import Transaction
     dbname = registry.settings['tryton.database']
     retry = config.getint('database', 'retry')
@@ -119,12 +125,17 @@ def transaction_tween_factory(handler, registry):
             with Transaction().start(
                     dbname, 0, readonly=readonly,
                     context=_request_context(request)) as transaction:
-                response = handler(request)
+                try:
+                    response = handler(request)
+                except backend.DatabaseOperationalError:
+                    # no exception view rendered it
+                    if count < retry and not readonly:
+                        _before_retry(request, transaction)
+                        continue
+                    raise
                 if _conflict(request) and count < retry and not readonly:
-                    # the exception view below has logged and rendered it
-                    transaction.rollback()
-                    log.info('retry %s %s: conflict', request.method, request.path)
-                    request.tryton_reset()
+                    # an exception view has rendered it: drop that response
+                    _before_retry(request, transaction)
                     continue
                 if not _succeeded(request, response):
                     transaction.rollback()

@@ -22,10 +22,7 @@ def values(data, creating):
 
 
 def check_unique(name, artist=None):
-    """One name per artist among a web user's artists: a second is a mistake."""
-    Artist = records.model('artist')
-    same = Artist.search([('name', '=', name)], limit=2)
-    if any(a != artist for a in same):
+    if records.has_other_artist_named(name, artist):
         raise HTTPConflict(f'you have an artist named {name!r} already')
 
 

@@ -5,7 +5,7 @@ import logging
 from pyramid.httpexceptions import HTTPError, HTTPUnauthorized
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config
 
-from ..errors import USER_ERRORS, message, status
+from ..errors import USER_ERRORS, log_failure, message, status
 from .auth import BadCredentials
 from .params import Invalid
 
@@ -66,7 +66,7 @@ def http_error(request):
 
 @exception_view_config(Exception, renderer='json')
 def server_error(request):
-    log.error('%s %s failed', request.method, request.path, exc_info=request.exc_info)
+    log_failure(log, request)
     return error(request, 500, 'Internal Server Error',
                  'The request failed on our side and was logged.')
 

@@ -204,3 +204,14 @@ def test_html_is_escaped(member):
     _, page = add_artist(member, '<script>alert(1)</script>')
     assert '<script>alert(1)</script>' not in page.text
     assert re.search(r'&lt;script&gt;alert\(1\)&lt;/script&gt;', page.text)
+
+
+def test_artist_name_once_per_web_user(member, portal_app):
+    add_artist(member, 'Only Once')
+    form = member.get('/artists/add').forms['artist-form']
+    form['name'] = 'Only Once'
+    assert 'You have an artist of this name already.' in form.submit(status=400).text
+    # another web user may use the name
+    other = TestApp(portal_app)
+    register(other)
+    add_artist(other, 'Only Once')

@@ -4,7 +4,9 @@ from pyramid.view import view_config, view_defaults
 
 from ..errors import USER_ERRORS, message
 from ..forms import Form
-from ..records import artist as present, by_uuid, creation as present_creation, model, own
+from ..records import (
+    artist as present, by_uuid, creation as present_creation, has_other_artist_named, model,
+    own)
 from ..security import MEMBER
 
 FIELDS = ['name', 'group', 'description']
@@ -59,8 +61,10 @@ class ArtistViews:
     @view_config(route_name='artist_add', renderer='artist_form.jinja2', request_method='POST')
     def add(self):
         form = read_form(self.request)
-        if form.ok:
-            with self.request.as_portal():
+        with self.request.as_portal():
+            if form.ok and has_other_artist_named(form['name']):
+                form.errors['name'] = 'You have an artist of this name already.'
+            if form.ok:
                 try:
                     artist, = model('artist').create(
                         [{**values(form), 'web_user': self.request.web_user}])
@@ -83,6 +87,8 @@ class ArtistViews:
         form = read_form(self.request)
         with self.request.as_portal():
             artist = by_uuid('artist', self.request.matchdict['uuid'])
+            if form.ok and has_other_artist_named(form['name'], artist):
+                form.errors['name'] = 'You have an artist of this name already.'
             if form.ok:
                 try:
                     model('artist').write([artist], values(form))

@@ -5,6 +5,8 @@ from pyramid.csrf import BadCSRFToken
 from pyramid.httpexceptions import HTTPError, HTTPFound, HTTPServiceUnavailable
 from pyramid.view import exception_view_config, forbidden_view_config, notfound_view_config
 
+from ..errors import log_failure
+
 log = logging.getLogger(__name__)
 
 
@@ -48,6 +50,6 @@ def http_error(request):
 
 @exception_view_config(Exception, renderer='error.jinja2')
 def server_error(request):
-    log.error('%s %s failed', request.method, request.path, exc_info=request.exc_info)
+    log_failure(log, request)
     return _page(request, 500, 'Something went wrong',
                  'We could not do that, and have noted the problem. Please try again later.')
