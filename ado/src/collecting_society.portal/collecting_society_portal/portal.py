@@ -28,6 +28,9 @@ def session_factory(settings):
         samesite='Lax',
         secure=asbool(settings.get('session.secure', False)),
         max_age=None,
+        # idle logout after a working day; re-sign the cookie at most every 5 minutes
+        timeout=8 * 3600,
+        reissue_time=300,
     )
 
 
@@ -35,6 +38,14 @@ def web_user(request):
     """The logged-in web user's id; the trytond session behind the cookie must
     still exist (log out and expiry end it on the server)."""
     return web_user_from_key(request.session.get(SESSION_KEY))
+
+
+def flash_messages(request):
+    """The flash messages, popped only when there are some: popping an empty
+    queue would still re-send the session cookie with every page."""
+    if not request.session.peek_flash():
+        return []
+    return request.session.pop_flash()
 
 
 def includeme(config):
@@ -45,6 +56,7 @@ def includeme(config):
     config.set_csrf_storage_policy(SessionCSRFStoragePolicy())
     config.set_default_csrf_options(require_csrf=True)
     config.add_request_method(web_user, 'web_user', reify=True)
+    config.add_request_method(flash_messages, 'flash_messages', reify=True)
     config.include('.security')
     config.include('.routes.portal_routes')
     config.scan('.views')

@@ -215,3 +215,8 @@ def test_artist_name_once_per_web_user(member, portal_app):
     other = TestApp(portal_app)
     register(other)
     add_artist(other, 'Only Once')
+
+
+def test_session_cookie_not_resent_on_every_page(member):
+    member.get('/dashboard')  # shows and pops the welcome message
+    assert 'Set-Cookie' not in member.get('/creations').headers
