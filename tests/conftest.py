@@ -8,6 +8,9 @@ from ado_do.host.compose import compose
 from ado_do.host.stack import wait_healthy
 from ado_do.host.venv import CHECKOUT
 
+# tests/inside/ runs inside the containers (tests/test_in_containers.py runs it there)
+collect_ignore = ['inside']
+
 PORTAL = 'http://localhost:81'
 TRYTON = 'http://localhost:8000'
 DATABASE = 'c3s'

@@ -25,7 +25,7 @@ def test_every_service_is_healthy():
 
 def connect_proteus():
     """A real Tryton client library over the network, as admin."""
-    url = f'http://admin:{admin_password()}@localhost:8000/{DATABASE}/'
+    url = f'http://admin:{admin_password()}@localhost:8000/{DATABASE}/rpc/'
     return proteus_config.set_xmlrpc(url)
 
 
@@ -42,7 +42,7 @@ def test_proteus_logs_in_and_reads_demo_data():
 
 
 def test_wrong_admin_password_is_refused():
-    url = f'http://admin:wrong-{admin_password()}@localhost:8000/{DATABASE}/'
+    url = f'http://admin:wrong-{admin_password()}@localhost:8000/{DATABASE}/rpc/'
     with pytest.raises(Exception):
         proteus_config.set_xmlrpc(url)
 
@@ -124,19 +124,19 @@ def session_header(login, user_id, session):
 
 def test_scaled_tryton_shares_sessions():
     up('--scale', 'tryton=3')
-    user_id, session = jsonrpc(f'{TRYTON}/{DATABASE}/', 'common.db.login',
+    user_id, session = jsonrpc(f'{TRYTON}/{DATABASE}/rpc/', 'common.db.login',
                                ['admin', {'password': admin_password()}])
     header = session_header('admin', user_id, session)
     replicas = containers(service='tryton')
     assert len(replicas) == 3
     for replica in replicas:
         port = replica.ports['8000/tcp'][0]['HostPort']
-        preferences = jsonrpc(f'http://localhost:{port}/{DATABASE}/',
+        preferences = jsonrpc(f'http://localhost:{port}/{DATABASE}/rpc/',
                               'model.res.user.get_preferences', [True, {}], session=header)
         assert preferences['login'] == 'admin'
     # and through the proxy, which balances over the three
     for _ in range(6):
-        jsonrpc(f'{TRYTON}/{DATABASE}/', 'model.res.user.get_preferences', [True, {}],
+        jsonrpc(f'{TRYTON}/{DATABASE}/rpc/', 'model.res.user.get_preferences', [True, {}],
                 session=header)
     up('--scale', 'tryton=1')
 

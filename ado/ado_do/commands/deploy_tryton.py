@@ -17,7 +17,9 @@ def command(dbname, timeout):
       ado-do deploy-tryton c3s
     """
     deploy.prepare('tryton', dbname, timeout)
-    argv = ['trytond', '-c', settings.config_path()]
+    # -d loads DBNAME's pool at start; without it trytond 8 registers an
+    # empty pool on the first request and every login fails
+    argv = ['trytond', '-c', settings.config_path(), '-d', dbname]
     if settings.environment() == 'development':
         argv.append('--dev')
     server.exec_as_tryton(argv)

@@ -23,8 +23,10 @@ def compose_command():
 
 
 def project_name():
-    """Compose's default project name for this checkout."""
-    return re.sub(r'[^a-z0-9_-]', '', CHECKOUT.name.lower())
+    """The project name Compose uses here: COMPOSE_PROJECT_NAME, else the checkout's folder."""
+    import os
+    name = os.environ.get('COMPOSE_PROJECT_NAME') or CHECKOUT.name
+    return re.sub(r'[^a-z0-9_-]', '', name.lower())
 
 
 def compose(*args, check=True, **kwargs):

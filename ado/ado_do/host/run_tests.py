@@ -46,5 +46,7 @@ def main(args):
         if update() != 0:
             log('./update failed; see above')
             return 1
-    pytest = [sys.executable, '-m', 'pytest', '-ra', str(CHECKOUT / 'tests'), *args]
+    # pytest's arguments name test paths, or else every test runs
+    paths = [] if any(os.path.exists(arg.split('::')[0]) for arg in args) else ['tests']
+    pytest = [sys.executable, '-m', 'pytest', '-ra', *paths, *args]
     return subprocess.run(pytest, cwd=CHECKOUT).returncode

@@ -12,8 +12,14 @@ def client():
 
 
 def containers(project=None, service=None, all=False):
-    """The project's containers (optionally one service's), oldest first."""
-    labels = [f'com.docker.compose.project={project or project_name()}']
+    """The project's service containers (optionally one service's), oldest first.
+
+    Only containers Compose made for a service count (oneoff=False): the
+    images carry the project's labels too, so `docker run ado-tryton ...`
+    and `docker compose run` containers would otherwise look like replicas.
+    """
+    labels = [f'com.docker.compose.project={project or project_name()}',
+              'com.docker.compose.oneoff=False']
     if service:
         labels.append(f'com.docker.compose.service={service}')
     found = client().containers.list(all=all, filters={'label': labels})
