@@ -1,0 +1,285 @@
+#!/usr/bin/env python3
+"""Portal and API throughput through the proxy, beside a bare Pyramid "hello"
+app served the same way (the ceiling), with 1 and 2 replicas.
+
+Measures requests/s and p99 latency with wrk (Debian's `wrk`) for: the portal
+home page, a logged-in creations list, the API's creations list (bearer
+token), and the hello app. Everything runs in throwaway containers of this
+checkout's images on a network of their own: a database, `ado-do deploy-portal`
+and `ado-do deploy-api` (ENVIRONMENT=production: gunicorn), the hello app under
+the same gunicorn, and the ado proxy with one more server block for the hello
+app. So the stack a user runs (ports 81/8000) is left alone.
+
+Usage: bench/bench_portal.py [--duration 10] [--connections 16]
+Needs: docker (images ado-db, ado-portal, ado-proxy), wrk, and the docker SDK
+and requests (the host venv has both).
+"""
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import docker
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from report import write_section  # noqa: E402
+
+CHECKOUT = Path(__file__).resolve().parent.parent
+IMAGES = ('ado-db', 'ado-portal', 'ado-proxy')
+DEMO_EMAIL, DEMO_PASSWORD = 'alice@example.org', os.environ.get('DEMO_PASSWORD', 'demo-password')
+WORKERS = str(2 * (os.cpu_count() or 1) + 1)
+
+HELLO_APP = '''
+from pyramid.config import Configurator
+from pyramid.response import Response
+
+
+def hello(request):
+    return Response('Hello World!')
+
+
+def main(global_config, **settings):
+    with Configurator(settings=settings) as config:
+        config.add_route('hello', '/')
+        config.add_view(hello, route_name='hello')
+    return config.make_wsgi_app()
+'''
+HELLO_INI = '[app:main]\nuse = call:hello:main\n'
+HELLO_SERVER = '''
+server {
+    listen 81;
+    server_name hello.localhost;
+    location / {
+        set $hello hello;
+        proxy_pass http://$hello:6543;
+    }
+}
+'''
+
+
+def fail(message):
+    print(f'bench_portal: {message}', file=sys.stderr)
+    sys.exit(1)
+
+
+class Bench:
+    """The throwaway containers of one run; stop() removes all of them."""
+
+    def __init__(self, client, workdir):
+        self.client = client
+        self.workdir = workdir
+        self.name = f'ado-bench-{uuid.uuid4().hex[:6]}'
+        self.network = client.networks.create(self.name)
+        self.containers = []
+
+    def run(self, image, command, alias, **kwargs):
+        container = self.client.containers.run(
+            image, command, detach=True, name=f'{self.name}-{alias}-{len(self.containers)}',
+            network=self.network.name, **kwargs)
+        self.containers.append(container)
+        # the proxy finds every replica of a service by this DNS name
+        self.network.disconnect(container)
+        self.network.connect(container, aliases=[alias])
+        return container
+
+    def web(self, alias, command, extra_env=None, volumes=None):
+        env = {
+            'TRYTOND_CONFIG': '/ado/etc/trytond.conf',
+            'TRYTOND_DATABASE__URI': 'postgresql://postgres:postgres@db:5432/',
+            'TRYTONPASSFILE': '/ado/etc/trytonpassfile.example',
+            'ENVIRONMENT': 'production', 'WEB_WORKERS': WORKERS,
+            **(extra_env or {}),
+        }
+        mounts = {str(CHECKOUT / 'ado'): {'bind': '/ado', 'mode': 'rw'}, **(volumes or {})}
+        return self.run('ado-portal', command, alias, environment=env, volumes=mounts)
+
+    def stop(self):
+        for container in self.containers:
+            container.remove(force=True)
+        self.network.remove()
+
+
+def wait_until(what, check, timeout=900):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if check():
+                return
+        except (requests.RequestException, docker.errors.APIError):
+            pass
+        time.sleep(2)
+    fail(f'{what} did not come up within {timeout} s')
+
+
+def address(container):
+    container.reload()
+    return container.attrs['NetworkSettings']['Networks'][
+        next(iter(container.attrs['NetworkSettings']['Networks']))]['IPAddress']
+
+
+def healthy(proxy, host):
+    reply = requests.get(f'http://{proxy}:81/health', headers={'Host': host}, timeout=5)
+    return reply.status_code == 200
+
+
+def start_stack(bench):
+    bench.run('ado-db', None, 'db', environment={'POSTGRES_PASSWORD': 'postgres'})
+    template = (CHECKOUT / 'Dockerfiles/proxy/nginx.conf.template').read_text() + HELLO_SERVER
+    (bench.workdir / 'ado.conf.template').write_text(template)
+    (bench.workdir / 'hello.py').write_text(HELLO_APP)
+    (bench.workdir / 'hello.ini').write_text(HELLO_INI)
+
+
+def add_replica(bench):
+    """One more replica of the portal, the api and the hello app."""
+    bench.web('portal', 'ado-do deploy-portal', {'PORTAL_INI': '/ado/etc/portal.ini'})
+    bench.web('api', 'ado-do deploy-api', {'PORTAL_INI': '/ado/etc/api.ini'})
+    bench.web('hello', ['gunicorn', '--paste', '/bench/hello.ini', '--pythonpath', '/bench',
+                        '--workers', WORKERS, '--bind', '0.0.0.0:6543'],
+              volumes={str(bench.workdir): {'bind': '/bench', 'mode': 'ro'}})
+
+
+def start_proxy(bench):
+    env_files = {str(CHECKOUT / f'{s}.env'): {'bind': f'/etc/ado/{s}.env', 'mode': 'ro'}
+                 for s in ('portal', 'api')}
+    template = {str(bench.workdir / 'ado.conf.template'):
+                {'bind': '/etc/nginx/ado.conf.template', 'mode': 'ro'}}
+    return address(bench.run('ado-proxy', None, 'proxy', volumes={**env_files, **template}))
+
+
+def wait_ready(proxy, replicas):
+    """Every replica answers: hit each service until all its addresses were seen."""
+    for host in ('localhost', 'api.localhost'):
+        wait_until(f'{host} through the proxy', lambda: healthy(proxy, host))
+        seen = set()
+
+        def all_seen():
+            reply = requests.get(f'http://{proxy}:81/health', headers={'Host': host}, timeout=5)
+            if reply.status_code == 200:
+                seen.add(reply.headers.get('X-Upstream'))
+            return len(seen) >= replicas
+        wait_until(f'{replicas} replicas of {host}', all_seen)
+
+
+def portal_cookie(proxy):
+    session = requests.Session()
+    page = session.get(f'http://{proxy}:81/login', headers={'Host': 'localhost'}, timeout=30)
+    csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+    reply = session.post(f'http://{proxy}:81/login', headers={'Host': 'localhost'},
+                         allow_redirects=False, timeout=60,
+                         data={'csrf_token': csrf, 'email': DEMO_EMAIL, 'password': DEMO_PASSWORD})
+    if reply.status_code != 302:
+        fail(f'could not log in as {DEMO_EMAIL}: HTTP {reply.status_code}')
+    return '; '.join(f'{c.name}={c.value}' for c in session.cookies)
+
+
+def api_token(proxy):
+    reply = requests.post(f'http://{proxy}:81/v1/token', headers={'Host': 'api.localhost'},
+                          auth=(DEMO_EMAIL, DEMO_PASSWORD), timeout=60)
+    if reply.status_code != 201:
+        fail(f'could not get an API token: HTTP {reply.status_code}')
+    return reply.json()['token']
+
+
+def targets(proxy):
+    """(label, host, path, extra headers), each checked to answer 200 first."""
+    cookie, token = portal_cookie(proxy), api_token(proxy)
+    result = [
+        ('hello app (ceiling)', 'hello.localhost', '/', {}),
+        ('portal home page', 'localhost', '/', {}),
+        ('portal creations list (logged in)', 'localhost', '/creations', {'Cookie': cookie}),
+        ('API creations list (bearer)', 'api.localhost', '/v1/creations',
+         {'Authorization': f'Bearer {token}'}),
+    ]
+    for label, host, path, headers in result:
+        reply = requests.get(f'http://{proxy}:81{path}', headers={'Host': host, **headers},
+                             allow_redirects=False, timeout=30)
+        if reply.status_code != 200:
+            fail(f'{label}: HTTP {reply.status_code} before measuring')
+    return result
+
+
+UNITS = {'us': 0.001, 'ms': 1.0, 's': 1000.0}
+
+
+def wrk(proxy, host, path, headers, duration, connections):
+    """(requests/s, p99 in ms, non-2xx responses) of one wrk run."""
+    command = ['wrk', '--latency', f'-t{min(2, connections)}', f'-c{connections}',
+               f'-d{duration}s', '-H', f'Host: {host}']
+    for name, value in headers.items():
+        command += ['-H', f'{name}: {value}']
+    output = subprocess.run(command + [f'http://{proxy}:81{path}'], check=True,
+                            capture_output=True, text=True).stdout
+    rate = float(re.search(r'Requests/sec:\s+([\d.]+)', output).group(1))
+    value, unit = re.search(r'^\s+99%\s+([\d.]+)(us|ms|s)\s*$', output, re.M).groups()
+    errors = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', output)
+    return rate, float(value) * UNITS[unit], int(errors.group(1)) if errors else 0
+
+
+def measure(proxy, replicas, duration, connections):
+    rows = []
+    for label, host, path, headers in targets(proxy):
+        # a short warm-up loads each gunicorn worker's Tryton pool first
+        wrk(proxy, host, path, headers, 3, connections)
+        rate, p99, errors = wrk(proxy, host, path, headers, duration, connections)
+        print(f'{replicas} replica(s) {label}: {rate:.0f} req/s, p99 {p99:.1f} ms, '
+              f'{errors} errors', file=sys.stderr)
+        rows.append((replicas, label, rate, p99, errors))
+    return rows
+
+
+def markdown(rows, duration, connections):
+    lines = [
+        '## Portal and API through the proxy',
+        '',
+        f'wrk, {connections} connections for {duration} s per line, through the ado proxy '
+        f'(nginx); each replica is gunicorn with {WORKERS} workers (ENVIRONMENT=production). '
+        'The hello app is a bare Pyramid view in the same image, server and proxy: the '
+        'ceiling. Ratio: requests/s against the hello app with the same replicas.',
+        '',
+        '| replicas | what | requests/s | p99 (ms) | ratio to hello | non-2xx |',
+        '|---|---|---:|---:|---:|---:|',
+    ]
+    ceiling = {r: rate for r, label, rate, _, _ in rows if label.startswith('hello')}
+    for replicas, label, rate, p99, errors in rows:
+        lines.append(f'| {replicas} | {label} | {rate:.0f} | {p99:.1f} | '
+                     f'{rate / ceiling[replicas]:.2f} | {errors} |')
+    return '\n'.join(lines)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument('--duration', type=int, default=10, help='seconds per measurement')
+    parser.add_argument('--connections', type=int, default=16, help='concurrent connections')
+    args = parser.parse_args()
+    if not shutil.which('wrk'):
+        fail('wrk is not installed (apt-get install wrk)')
+    client = docker.from_env()
+    missing = [i for i in IMAGES if not client.images.list(name=i)]
+    if missing:
+        fail(f'missing images: {", ".join(missing)} (build the stack first)')
+    with tempfile.TemporaryDirectory(prefix='ado-bench-') as workdir:
+        bench = Bench(client, Path(workdir))
+        try:
+            start_stack(bench)
+            rows = []
+            for replicas in (1, 2):
+                add_replica(bench)
+                if replicas == 1:
+                    proxy = start_proxy(bench)
+                wait_ready(proxy, replicas)
+                rows += measure(proxy, replicas, args.duration, args.connections)
+        finally:
+            bench.stop()
+    write_section('portal', markdown(rows, args.duration, args.connections))
+
+
+if __name__ == '__main__':
+    main()
