@@ -8,17 +8,25 @@ from pyramid.httpexceptions import HTTPServiceUnavailable
 PORTAL_LOGIN_SETTING = 'tryton.user'
 
 
+# (database, login) -> id: the module's XML data creates the user once, so a
+# process looks it up once instead of on every request
+_portal_users = {}
+
+
 def portal_user_id(request):
     """The id of the res.user the portal works as (looked up as root)."""
     from trytond.pool import Pool
-    User = Pool().get('res.user')
+    pool = Pool()
     login = request.registry.settings.get(PORTAL_LOGIN_SETTING, 'portal')
-    users = User.search([('login', '=', login)], limit=1)
-    if not users:
-        raise HTTPServiceUnavailable(
-            f'The Tryton user {login!r} is missing: is the module '
-            'collecting_society activated in this database?')
-    return users[0].id
+    key = (pool.database_name, login)
+    if key not in _portal_users:
+        users = pool.get('res.user').search([('login', '=', login)], limit=1)
+        if not users:
+            raise HTTPServiceUnavailable(
+                f'The Tryton user {login!r} is missing: is the module '
+                'collecting_society activated in this database?')
+        _portal_users[key] = users[0].id
+    return _portal_users[key]
 
 
 @contextlib.contextmanager
