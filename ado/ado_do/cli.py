@@ -41,6 +41,6 @@ def main():
         error.show()
         code = error.exit_code
     except click.Abort:
-        click.echo('Aborted, nothing changed.', err=True)
+        click.echo('Aborted.', err=True)
         code = 1
     sys.exit(code if type(code) is int else 0)

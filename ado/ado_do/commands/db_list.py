@@ -26,4 +26,7 @@ def _kind(name, is_template, allow, timeout):
         return 'ado-do template'
     if is_template or not allow:
         return 'template'
-    return 'tryton' if dbutils.is_tryton(name, timeout) else '-'
+    try:
+        return 'tryton' if dbutils.is_tryton(name, timeout) else '-'
+    except click.ClickException:
+        return '? (cannot connect)'  # listing the others matters more
