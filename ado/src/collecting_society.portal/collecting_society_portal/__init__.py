@@ -1,6 +1,8 @@
 """The collecting society's web portal and JSON API (one Pyramid app, two modes)."""
 from pyramid.config import Configurator
 
+from .proxy import relative_location
+
 MODES = ('portal', 'api')
 
 
@@ -16,4 +18,4 @@ def main(global_config, **settings):
         config.include('.routes')
         config.scan('.health')
         config.include('.portal' if mode == 'portal' else '.api')
-    return config.make_wsgi_app()
+    return relative_location(config.make_wsgi_app())

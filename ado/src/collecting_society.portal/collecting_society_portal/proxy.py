@@ -2,6 +2,8 @@
 (appended to X-Forwarded-For; trytond counts failed logins per address with
 it) and the scheme, host and port it used, so redirects and links point back
 through the proxy."""
+from urllib.parse import urlsplit, urlunsplit
+
 from pyramid.settings import asbool
 from pyramid.tweens import INGRESS
 
@@ -28,6 +30,34 @@ def proxy_tween_factory(handler, registry):
             request.host = host
         return handler(request)
     return tween
+
+
+def relative_location(app):
+    """WSGI middleware: a Location on this very host becomes a path. WebOb
+    makes every Location absolute from the Host header, and a proxy that
+    drops the port from it (nginx's $host) would send browsers elsewhere."""
+    def middleware(environ, start_response):
+        def start(status, headers, exc_info=None):
+            host = environ.get('HTTP_HOST', '')
+            headers = [(name, _strip(value, host) if name.lower() == 'location' else value)
+                       for name, value in headers]
+            return start_response(status, headers, exc_info)
+        return app(environ, start)
+    return middleware
+
+
+DEFAULT_PORTS = {'http': ':80', 'https': ':443'}
+
+
+def _strip(location, host):
+    """The location as a path when it points at host (default ports aside)."""
+    parts = urlsplit(location)
+    if parts.scheme not in DEFAULT_PORTS:
+        return location
+    default = DEFAULT_PORTS[parts.scheme]
+    if parts.netloc.removesuffix(default) != host.removesuffix(default):
+        return location
+    return urlunsplit(('', '', parts.path or '/', parts.query, parts.fragment))
 
 
 def includeme(config):

@@ -48,7 +48,7 @@ def create(request):
         created, = records.model('artist').create(
             [{**data, 'web_user': request.web_user}])
         request.response.status = 201
-        request.response.location = request.route_url('api_artists_one', uuid=created.uuid)
+        request.response.location = request.route_path('api_artists_one', uuid=created.uuid)
         return records.artist(created)
 
 

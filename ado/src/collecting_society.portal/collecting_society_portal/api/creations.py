@@ -58,7 +58,7 @@ def create(request):
         created, = records.model('creation').create(
             [{**resolve(data), 'web_user': request.web_user}])
         request.response.status = 201
-        request.response.location = request.route_url('api_creations_one', uuid=created.uuid)
+        request.response.location = request.route_path('api_creations_one', uuid=created.uuid)
         return records.creation(created)
 
 

@@ -6,7 +6,7 @@ from pyramid.view import view_config
 def home(request):
     return {
         'name': 'C3S collecting society API',
-        'openapi': request.route_url('api_openapi'),
-        'resources': {kind: request.route_url(f'api_{kind}')
+        'openapi': request.route_path('api_openapi'),
+        'resources': {kind: request.route_path(f'api_{kind}')
                       for kind in ('artists', 'creations', 'licenses', 'releases')},
     }

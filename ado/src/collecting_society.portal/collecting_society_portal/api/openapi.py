@@ -192,4 +192,5 @@ def document(server_url):
 
 @view_config(route_name='api_openapi', renderer='json', request_method='GET')
 def openapi(request):
-    return document(request.application_url)
+    # relative: right behind any proxy, resolved against this document's URL
+    return document('/')

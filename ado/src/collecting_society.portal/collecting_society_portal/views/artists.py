@@ -72,7 +72,7 @@ class ArtistViews:
                     self._failed(form, error)
                 else:
                     self.request.session.flash(f'Added the artist {artist.name}.')
-                    return HTTPFound(self.request.route_url('artist_view', uuid=artist.uuid))
+                    return HTTPFound(self.request.route_path('artist_view', uuid=artist.uuid))
         self.request.response.status = 400
         return {'form': form, 'artist': None}
 
@@ -96,7 +96,7 @@ class ArtistViews:
                     self._failed(form, error)
                 else:
                     self.request.session.flash(f'Saved the artist {artist.name}.')
-                    return HTTPFound(self.request.route_url('artist_view', uuid=artist.uuid))
+                    return HTTPFound(self.request.route_path('artist_view', uuid=artist.uuid))
             self.request.response.status = 400
             return {'form': form, 'artist': present(artist)}
 
@@ -105,7 +105,7 @@ class ArtistViews:
         with self.request.as_portal():
             artist = by_uuid('artist', self.request.matchdict['uuid'])
             return {'what': f'the artist {artist.name}', 'problem': None,
-                    'cancel': self.request.route_url('artist_view', uuid=artist.uuid)}
+                    'cancel': self.request.route_path('artist_view', uuid=artist.uuid)}
 
     @view_config(route_name='artist_delete', renderer='confirm_delete.jinja2', request_method='POST')
     def delete(self):
@@ -121,8 +121,8 @@ class ArtistViews:
                     problem = message(error)
                 else:
                     self.request.session.flash(f'Deleted the artist {name}.')
-                    return HTTPFound(self.request.route_url('artists'))
+                    return HTTPFound(self.request.route_path('artists'))
             self.request.tryton_doom()
             self.request.response.status = 409
             return {'what': f'the artist {name}', 'problem': problem,
-                    'cancel': self.request.route_url('artist_view', uuid=artist.uuid)}
+                    'cancel': self.request.route_path('artist_view', uuid=artist.uuid)}

@@ -18,8 +18,8 @@ def _next_url(request):
     target = request.params.get('next', '')
     # only paths of this site: no open redirect
     if target.startswith('/') and not target.startswith('//'):
-        return request.application_url + target
-    return request.route_url('dashboard')
+        return target
+    return request.route_path('dashboard')
 
 
 @view_config(route_name='register', renderer='register.jinja2', request_method=('GET', 'HEAD'))
@@ -44,7 +44,7 @@ def register(request):
         return {'form': form}
     _start_session(request, web_user_id)
     request.session.flash('Welcome! Your account is ready.')
-    return HTTPFound(request.route_url('dashboard'))
+    return HTTPFound(request.route_path('dashboard'))
 
 
 @view_config(route_name='login', renderer='login.jinja2', request_method=('GET', 'HEAD'))
@@ -80,7 +80,7 @@ def logout(request):
     if key:
         accounts.end_session(key)
     request.session.invalidate()
-    return HTTPFound(request.route_url('home'))
+    return HTTPFound(request.route_path('home'))
 
 
 @view_config(route_name='logout', renderer='logout.jinja2', request_method=('GET', 'HEAD'))

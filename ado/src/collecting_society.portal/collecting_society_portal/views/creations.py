@@ -79,7 +79,7 @@ class CreationViews:
                     form.errors['_'] = message(error)
                 else:
                     self.request.session.flash(f'Added the creation {creation.title}.')
-                    return HTTPFound(self.request.route_url('creation_view', uuid=creation.uuid))
+                    return HTTPFound(self.request.route_path('creation_view', uuid=creation.uuid))
             return self._form_page(form, status=400)
 
     @view_config(route_name='creation_edit', renderer='creation_form.jinja2', request_method=('GET', 'HEAD'))
@@ -101,7 +101,7 @@ class CreationViews:
                     form.errors['_'] = message(error)
                 else:
                     self.request.session.flash(f'Saved the creation {creation.title}.')
-                    return HTTPFound(self.request.route_url('creation_view', uuid=creation.uuid))
+                    return HTTPFound(self.request.route_path('creation_view', uuid=creation.uuid))
             return self._form_page(form, present(creation), status=400)
 
     @view_config(route_name='creation_delete', renderer='confirm_delete.jinja2', request_method=('GET', 'HEAD'))
@@ -109,7 +109,7 @@ class CreationViews:
         with self.request.as_portal():
             creation = by_uuid('creation', self.request.matchdict['uuid'])
             return {'what': f'the creation {creation.title}', 'problem': None,
-                    'cancel': self.request.route_url('creation_view', uuid=creation.uuid)}
+                    'cancel': self.request.route_path('creation_view', uuid=creation.uuid)}
 
     @view_config(route_name='creation_delete', renderer='confirm_delete.jinja2', request_method='POST')
     def delete(self):
@@ -122,6 +122,6 @@ class CreationViews:
                 self.request.tryton_doom()
                 self.request.response.status = 409
                 return {'what': f'the creation {title}', 'problem': message(error),
-                        'cancel': self.request.route_url('creation_view', uuid=uuid)}
+                        'cancel': self.request.route_path('creation_view', uuid=uuid)}
             self.request.session.flash(f'Deleted the creation {title}.')
-            return HTTPFound(self.request.route_url('creations'))
+            return HTTPFound(self.request.route_path('creations'))

@@ -24,7 +24,7 @@ def not_found(request):
 @forbidden_view_config(renderer='error.jinja2')
 def forbidden(request):
     if not request.web_user:
-        return HTTPFound(request.route_url('login', _query={'next': request.path_qs}))
+        return HTTPFound(request.route_path('login', _query={'next': request.path_qs}))
     return _page(request, 403, 'Forbidden', 'This is not yours to change.')
 
 
