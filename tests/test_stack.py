@@ -124,16 +124,16 @@ def session_header(login, user_id, session):
 
 def test_scaled_tryton_shares_sessions():
     up('--scale', 'tryton=3')
-    user_id, session = jsonrpc(f'{TRYTON}/{DATABASE}/rpc/', 'common.db.login',
-                               ['admin', {'password': admin_password()}])
+    user_id, session, *_ = jsonrpc(f'{TRYTON}/{DATABASE}/rpc/', 'common.db.login',
+                                   ['admin', {'password': admin_password()}])
     header = session_header('admin', user_id, session)
     replicas = containers(service='tryton')
     assert len(replicas) == 3
     for replica in replicas:
         port = replica.ports['8000/tcp'][0]['HostPort']
         preferences = jsonrpc(f'http://localhost:{port}/{DATABASE}/rpc/',
-                              'model.res.user.get_preferences', [True, {}], session=header)
-        assert preferences['login'] == 'admin'
+                              'model.res.user.get_preferences', [False, {}], session=header)
+        assert preferences['name'] == 'Administrator'
     # and through the proxy, which balances over the three
     for _ in range(6):
         jsonrpc(f'{TRYTON}/{DATABASE}/rpc/', 'model.res.user.get_preferences', [True, {}],
