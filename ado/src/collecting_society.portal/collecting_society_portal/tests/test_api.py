@@ -152,3 +152,41 @@ def test_method_not_allowed(api):
 def test_releases_are_owned(api, api_user):
     _, headers = api_user
     assert api.get('/v1/releases', headers=headers).json['total'] == 0
+
+
+def make_release(email, creation_uuid):
+    """A release with one track of the creation, owned by the web user (the
+    back office makes releases; the API only reads them)."""
+    import os
+
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+    with Transaction().start(os.environ['DB_NAME'], 0):
+        pool = Pool()
+        web_user, = pool.get('web.user').search([('email', '=', email)])
+        creation, = pool.get('creation').search([('uuid', '=', creation_uuid)])
+        license, = pool.get('license').search([('code', '=', 'CC-BY-4.0')])
+        release, = pool.get('release').create([{
+            'title': 'API Release', 'label': 'Test Records', 'web_user': web_user.id,
+            'tracks': [('create', [{'sequence': 1, 'creation': creation.id,
+                                    'license': license.id}])]}])
+        return release.uuid
+
+
+def test_releases(api, api_user, portal_app):
+    from webtest import TestApp
+
+    from .conftest import register
+    email, headers = api_user
+    artist = create_artist(api, headers)
+    creation = api.post_json('/v1/creations', {'title': 'Track One', 'artist': artist['uuid']},
+                             headers=headers, status=201).json
+    uuid_ = make_release(email, creation['uuid'])
+    listing = api.get('/v1/releases?q=api', headers=headers).json
+    assert [r['uuid'] for r in listing['items']] == [uuid_]
+    release = api.get(f'/v1/releases/{uuid_}', headers=headers).json
+    track, = release['tracks']
+    assert track['title'] == 'Track One' and track['license']['code'] == 'CC-BY-4.0'
+    assert track['creation']['uuid'] == creation['uuid']
+    other = basic(register(TestApp(portal_app)))
+    api.get(f'/v1/releases/{uuid_}', headers=other, status=404)
