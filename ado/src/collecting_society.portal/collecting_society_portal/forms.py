@@ -12,7 +12,9 @@ class Form:
 
     def __init__(self, request, names):
         self.values = {n: request.POST.get(n, '').strip() for n in names}
-        self.errors = {}
+        # PostgreSQL cannot store NUL characters: refuse them here, politely
+        self.errors = {n: 'Please remove the invalid characters.'
+                       for n, v in self.values.items() if '\x00' in v}
 
     def __getitem__(self, name):
         return self.values[name]

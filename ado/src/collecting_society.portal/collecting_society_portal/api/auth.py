@@ -20,7 +20,7 @@ def basic_credentials(header):
     except (binascii.Error, UnicodeDecodeError) as error:
         raise BadCredentials('malformed basic credentials') from error
     email, sep, password = decoded.partition(':')
-    if not sep or not email:
+    if not sep or not email or '\x00' in decoded:
         raise BadCredentials('malformed basic credentials')
     return email, password
 
@@ -37,14 +37,15 @@ def authenticate(email, password):
 def web_user(request):
     """The calling web user's id, None when no credentials came; wrong
     credentials raise BadCredentials (a 401)."""
-    scheme, _, value = (request.authorization and
-                        (request.headers['Authorization'].partition(' '))) or ('', '', '')
+    scheme, _, value = request.headers.get('Authorization', '').strip().partition(' ')
     scheme = scheme.lower()
     if not scheme:
         return None
     if scheme == 'basic':
         user = authenticate(*basic_credentials(value.strip()))
     elif scheme == 'bearer':
+        if '\x00' in value:
+            raise BadCredentials('malformed bearer token')
         user = web_user_from_key(value.strip())
     else:
         raise BadCredentials(f'unsupported authorization scheme {scheme!r}')

@@ -1,5 +1,6 @@
 """The API as another system meets it: JSON under /v1, HTTP basic or bearer
 tokens, paging and search, each web user's own records, errors as JSON."""
+import base64
 import uuid
 
 import pytest
@@ -58,6 +59,8 @@ def test_wrong_credentials(api, api_user):
     api.get('/v1/artists', headers={'Authorization': 'Bearer nonsense'}, status=401)
     api.get('/v1/artists', headers={'Authorization': 'Basic !!!'}, status=401)
     api.get('/v1/artists', headers={'Authorization': 'Digest x'}, status=401)
+    nul = base64.b64encode(f'{email}\x00:x'.encode()).decode()
+    api.get('/v1/artists', headers={'Authorization': f'Basic {nul}'}, status=401)
 
 
 def test_basic_and_token(api, api_user):

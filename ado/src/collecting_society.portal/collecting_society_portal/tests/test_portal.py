@@ -220,3 +220,9 @@ def test_artist_name_once_per_web_user(member, portal_app):
 def test_session_cookie_not_resent_on_every_page(member):
     member.get('/dashboard')  # shows and pops the welcome message
     assert 'Set-Cookie' not in member.get('/creations').headers
+
+
+def test_nul_characters_are_refused(portal):
+    form = portal.get('/login').forms['login-form']
+    form['email'], form['password'] = 'a\x00@example.org', 'x'
+    assert 'Please remove the invalid characters.' in form.submit(status=400).text
