@@ -6,6 +6,7 @@ import click
 from .commands import (create_test_db, db_backup, db_copy, db_create, db_delete,
                        db_demo_setup, db_list, db_psql, db_restore, deploy_api,
                        deploy_portal, deploy_tryton, pip_install, run_tests, update)
+from .secrets import load_files
 
 COMMANDS = (pip_install, db_create, db_delete, db_copy, db_psql, db_backup, db_restore,
             db_list, update, db_demo_setup, create_test_db, run_tests,
@@ -23,6 +24,7 @@ def cli():
     Example:
       docker compose run --rm tryton ado-do db-demo-setup c3s_2
     """
+    load_files()  # *_FILE secrets (Docker secrets) before any command reads them
 
 
 for module in COMMANDS:

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from . import dbutils, demo, pipinstall, server, settings
+from . import dbutils, demo, pipinstall, secrets, server, settings
 
 WEB_LISTEN = '0.0.0.0:6543'
 DEFAULT_DATABASE = 'c3s'
@@ -17,6 +17,7 @@ def prepare(service, dbname, timeout):
     is writable by the server."""
     dbutils.validate_name(dbname)
     settings.environment()
+    secrets.refuse_defaults()
     pipinstall.install(service)
     demo.setup(dbname, timeout=timeout)
     server.make_store_writable()
@@ -26,6 +27,7 @@ def web_ini(default_name):
     path = Path(os.environ.get('PORTAL_INI') or settings.ETC / default_name)
     if not path.is_file():
         raise click.ClickException(f'no Pyramid ini file at {path} (PORTAL_INI)')
+    secrets.refuse_defaults(session_secret=default_name == 'portal.ini')
     return str(path)
 
 
