@@ -1,4 +1,5 @@
 """Shared fixtures: the real stack of this checkout, brought up with Compose."""
+import os
 import uuid
 
 import pytest
@@ -11,8 +12,11 @@ from ado_do.host.venv import CHECKOUT
 # tests/inside/ runs inside the containers (tests/test_in_containers.py runs it there)
 collect_ignore = ['inside']
 
-PORTAL = 'http://localhost:81'
-TRYTON = 'http://localhost:8000'
+# the proxy's host ports: docker-compose.yml's defaults, or moved (README, Problems)
+HTTP_PORT = os.environ.get('ADO_HTTP_PORT', '81')
+TRYTON_PORT = os.environ.get('ADO_TRYTON_PORT', '8000')
+PORTAL = f'http://localhost:{HTTP_PORT}'
+TRYTON = f'http://localhost:{TRYTON_PORT}'
 DATABASE = 'c3s'
 
 

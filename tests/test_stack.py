@@ -10,7 +10,7 @@ import pytest
 import requests
 from proteus import Model, config as proteus_config
 
-from conftest import DATABASE, PORTAL, TRYTON, admin_password, jsonrpc, run_in, up
+from conftest import DATABASE, PORTAL, TRYTON, TRYTON_PORT, admin_password, jsonrpc, run_in, up
 from ado_do.host.compose import compose
 from ado_do.host.stack import containers, wait_healthy
 
@@ -25,7 +25,7 @@ def test_every_service_is_healthy():
 
 def connect_proteus():
     """A real Tryton client library over the network, as admin."""
-    url = f'http://admin:{admin_password()}@localhost:8000/{DATABASE}/rpc/'
+    url = f'http://admin:{admin_password()}@localhost:{TRYTON_PORT}/{DATABASE}/rpc/'
     return proteus_config.set_xmlrpc(url)
 
 
@@ -42,7 +42,7 @@ def test_proteus_logs_in_and_reads_demo_data():
 
 
 def test_wrong_admin_password_is_refused():
-    url = f'http://admin:wrong-{admin_password()}@localhost:8000/{DATABASE}/rpc/'
+    url = f'http://admin:wrong-{admin_password()}@localhost:{TRYTON_PORT}/{DATABASE}/rpc/'
     with pytest.raises(Exception):
         proteus_config.set_xmlrpc(url)
 
