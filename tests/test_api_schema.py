@@ -24,6 +24,8 @@ from schemathesis.specs.openapi.checks import (
 
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
           response_schema_conformance, response_headers_conformance]
+# the proxy's port on the host (tests/conftest.py follows the same variable)
+HTTP_PORT = os.environ.get('ADO_HTTP_PORT', '81')
 PASSWORD = 'Schema-Test-Password-7'
 
 
@@ -44,8 +46,8 @@ def target(url):
 def urls(request):
     if 'ADO_API_URL' not in os.environ:
         request.getfixturevalue('stack')
-    return (os.environ.get('ADO_API_URL', 'http://api.localhost:81'),
-            os.environ.get('ADO_PORTAL_URL', 'http://localhost:81'))
+    return (os.environ.get('ADO_API_URL', f'http://api.localhost:{HTTP_PORT}'),
+            os.environ.get('ADO_PORTAL_URL', f'http://localhost:{HTTP_PORT}'))
 
 
 def register(portal):

@@ -13,6 +13,8 @@ import pytest
 
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
 DRIVER = shutil.which('chromedriver')
+# the proxy's port on the host (tests/conftest.py follows the same variable)
+HTTP_PORT = os.environ.get('ADO_HTTP_PORT', '81')
 PASSWORD = 'Browser-Test-Password-7'
 
 
@@ -40,7 +42,7 @@ def browser():
 def portal(request):
     if 'ADO_PORTAL_URL' not in os.environ:
         request.getfixturevalue('stack')
-    return os.environ.get('ADO_PORTAL_URL', 'http://localhost:81').rstrip('/')
+    return os.environ.get('ADO_PORTAL_URL', f'http://localhost:{HTTP_PORT}').rstrip('/')
 
 
 def fill(driver, **fields):
