@@ -1,0 +1,250 @@
+"""The production stack (docker-compose.yml + docker-compose.production.yml),
+brought up for real under its own project name, host ports and data directory,
+beside the development stack, and taken down with its volumes afterwards."""
+import hashlib
+import os
+import re
+import secrets
+import socket
+import ssl
+import subprocess
+
+import pytest
+import requests
+
+from ado_do.host.compose import compose_command
+from ado_do.host.stack import containers, wait_healthy
+from ado_do.host.venv import CHECKOUT
+
+PROJECT = 'adoprodtest'
+FILES = ['-f', 'docker-compose.yml', '-f', 'docker-compose.production.yml']
+SECRETS = ('postgres_password', 'tryton_admin_password', 'portal_session_secret')
+VERSION_CALL = {'id': 0, 'method': 'common.server.version', 'params': []}
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(('127.0.0.1', 0))
+        return sock.getsockname()[1]
+
+
+def write_secrets(directory, **values):
+    """One file per secret, random unless given; the directory keeps them
+    private, the files are readable by the containers' users."""
+    directory.mkdir(mode=0o700, exist_ok=True)
+    for name in SECRETS:
+        path = directory / name
+        path.write_text(values.get(name, secrets.token_urlsafe(24)) + '\n')
+        path.chmod(0o644)
+    return directory
+
+
+class Production:
+    """docker compose on the production files with this test's environment."""
+
+    def __init__(self, tmp):
+        self.http = free_port()
+        self.tryton = free_port()
+        self.data = tmp / 'pgdata'
+        self.secrets = write_secrets(tmp / 'secrets')
+        self.env = dict(os.environ, COMPOSE_PROJECT_NAME=PROJECT,
+                        ADO_HTTP_PORT=str(self.http), ADO_TRYTON_PORT=str(self.tryton),
+                        ADO_DB_DATA=str(self.data), ADO_SECRETS=str(self.secrets))
+
+    def compose(self, *args, check=True, env=None, **kwargs):
+        return subprocess.run([*compose_command(), *FILES, *args], cwd=CHECKOUT,
+                              env=env or self.env, check=check, **kwargs)
+
+    def logs(self, service):
+        return self.compose('logs', '--no-color', service, capture_output=True,
+                            text=True).stdout
+
+    def fingerprint_logged(self):
+        return logged_fingerprints(self.logs('proxy'))[-1]
+
+    def remove(self):
+        self.compose('down', '--volumes', '--timeout', '10', check=False)
+        # the cluster's files belong to the container's postgres user
+        subprocess.run(['docker', 'run', '--rm', '-v', f'{self.data.parent}:/tmp/d',
+                        '--entrypoint', 'rm', 'ado-db', '-rf', '/tmp/d/pgdata'], check=False)
+
+
+def logged_fingerprints(text):
+    return re.findall(r'sha1 Fingerprint=([0-9A-F:]+)', text)
+
+
+def der_fingerprint(der):
+    """The SHA1 fingerprint as the Tryton client and openssl show it."""
+    digest = hashlib.sha1(der).hexdigest().upper()
+    return ':'.join(digest[i:i + 2] for i in range(0, len(digest), 2))
+
+
+def served_certificate(port):
+    context = ssl.create_default_context()
+    context.check_hostname = False
+    context.verify_mode = ssl.CERT_NONE
+    with socket.create_connection(('localhost', port), timeout=10) as sock:
+        with context.wrap_socket(sock, server_hostname='localhost') as tls:
+            return tls.getpeercert(binary_form=True)
+
+
+@pytest.fixture(scope='module', autouse=True)
+def proxy_image():
+    """The proxy image as this checkout builds it (the image name is shared
+    with other checkouts on this engine; the build is cached)."""
+    subprocess.run([*compose_command(), 'build', '--quiet', 'proxy'], cwd=CHECKOUT,
+                   check=True)
+
+
+@pytest.fixture(scope='module')
+def production(tmp_path_factory):
+    stack = Production(tmp_path_factory.mktemp('production'))
+    try:
+        stack.compose('up', '-d')
+        wait_healthy(PROJECT)
+        yield stack
+    finally:
+        stack.remove()
+
+
+def service_containers(service):
+    found = containers(PROJECT, service)
+    assert found, f'no {service} container in project {PROJECT}'
+    return found
+
+
+def process_lines(service):
+    """Every process of the service's first container, as `ps` shows it."""
+    return [' '.join(row[-1:]) for row in service_containers(service)[0].top()['Processes']]
+
+
+def test_portal_and_api_through_the_proxy(production):
+    assert requests.get(f'http://localhost:{production.http}/', timeout=30).status_code == 200
+    api = requests.get(f'http://localhost:{production.http}/v1/licenses',
+                       headers={'Host': 'api.localhost'}, timeout=30)
+    assert api.status_code == 200 and api.json()
+
+
+def test_web_servers_are_gunicorn_workers_without_reloader(production):
+    for service in ('portal', 'api'):
+        lines = process_lines(service)
+        assert not [line for line in lines if 'pserve' in line or '--reload' in line], lines
+        workers = [line for line in lines if 'gunicorn' in line]
+        # the master and at least two workers
+        assert len(workers) >= 3, lines
+
+
+def test_trytond_runs_without_dev(production):
+    lines = [line for line in process_lines('tryton') if 'trytond' in line]
+    assert lines and not [line for line in lines if '--dev' in line], lines
+
+
+def test_every_service_restarts_unless_stopped(production):
+    for service in ('db', 'tryton', 'portal', 'api', 'proxy'):
+        for container in service_containers(service):
+            assert container.attrs['HostConfig']['RestartPolicy']['Name'] == 'unless-stopped'
+
+
+def test_secrets_are_files_not_environment(production):
+    password = (production.secrets / 'postgres_password').read_text().strip()
+    session = (production.secrets / 'portal_session_secret').read_text().strip()
+    for service in ('db', 'tryton', 'portal', 'api'):
+        env = '\n'.join(service_containers(service)[0].attrs['Config']['Env'])
+        assert password not in env and session not in env, service
+        assert 'ENVIRONMENT=production' in env or service == 'db'
+
+
+def test_server_logs_reach_docker(production):
+    assert 'Booting worker' in production.logs('portal')
+    assert 'GET /' in production.logs('proxy')
+
+
+def test_tryton_client_port_is_tls_with_the_logged_certificate(production, tmp_path):
+    der = served_certificate(production.tryton)
+    assert der_fingerprint(der) == production.fingerprint_logged()
+    # the client trusts exactly this certificate: verify against it alone
+    pem = tmp_path / 'tryton.crt'
+    pem.write_text(ssl.DER_cert_to_PEM_cert(der))
+    url = f'https://localhost:{production.tryton}'
+    password = (production.secrets / 'tryton_admin_password').read_text().strip()
+    reply = requests.post(f'{url}/c3s/rpc/', verify=str(pem), timeout=60, json={
+        'id': 1, 'method': 'common.db.login', 'params': ['admin', {'password': password}]})
+    assert reply.status_code == 200
+    assert reply.json().get('error') is None, reply.json()
+
+
+def test_plain_http_on_the_tryton_port_is_refused(production):
+    reply = requests.post(f'http://localhost:{production.tryton}/rpc/', json=VERSION_CALL,
+                          timeout=30)
+    assert reply.status_code == 400
+
+
+def test_trytond_on_the_erp_host(production):
+    reply = requests.post(f'http://localhost:{production.http}/rpc/', json=VERSION_CALL,
+                          headers={'Host': 'erp.localhost'}, timeout=30)
+    assert reply.status_code == 200 and reply.json()['result'].startswith('8.0')
+
+
+def test_certificate_survives_a_new_proxy_container(production):
+    before = der_fingerprint(served_certificate(production.tryton))
+    production.compose('up', '-d', '--force-recreate', '--no-deps', 'proxy')
+    wait_healthy(PROJECT, services=['proxy'])
+    assert der_fingerprint(served_certificate(production.tryton)) == before
+
+
+def proxy_certificate(*docker_args):
+    """The fingerprint a fresh proxy container logs for its certificate."""
+    done = subprocess.run(['docker', 'run', '--rm', '-e', 'TRYTON_TLS=1', *docker_args,
+                           'ado-proxy', 'true'], capture_output=True, text=True, check=True)
+    return logged_fingerprints(done.stderr)[0]
+
+
+def test_each_installation_makes_its_own_certificate():
+    assert proxy_certificate() != proxy_certificate()
+
+
+def test_the_users_own_certificate_is_served_as_is(tmp_path):
+    subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1',
+                    '-subj', '/CN=erp.example.org', '-keyout', tmp_path / 'tryton.key',
+                    '-out', tmp_path / 'tryton.crt'], check=True, capture_output=True)
+    (tmp_path / 'tryton.key').chmod(0o644)
+    own = ssl.PEM_cert_to_DER_cert((tmp_path / 'tryton.crt').read_text())
+    assert proxy_certificate('-v', f'{tmp_path}:/etc/ado/tls') == der_fingerprint(own)
+
+
+REFUSALS = [
+    ('tryton', 'deploy-tryton', 'postgres_password', 'postgres', 'POSTGRES_PASSWORD'),
+    ('tryton', 'deploy-tryton', 'tryton_admin_password', 'admin', 'TRYTONPASSFILE'),
+    ('portal', 'deploy-portal', 'portal_session_secret', '', 'PORTAL_SESSION_SECRET'),
+    ('portal', 'deploy-portal', 'portal_session_secret',
+     'ado-development-session-secret-change-me', 'PORTAL_SESSION_SECRET'),
+]
+
+
+@pytest.mark.parametrize('service,command,secret,value,variable', REFUSALS)
+def test_production_refuses_a_default_secret(tmp_path, service, command, secret, value,
+                                             variable):
+    stack = Production(tmp_path)
+    write_secrets(stack.secrets, **{secret: value})
+    env = dict(stack.env, COMPOSE_PROJECT_NAME=f'{PROJECT}refusal')
+    done = stack.compose('run', '--rm', '--no-deps', '-T', service, 'ado-do', command,
+                         env=env, check=False, capture_output=True, text=True)
+    assert done.returncode != 0
+    last = done.stderr.strip().splitlines()[-1]
+    assert variable in last and 'production' in last, done.stderr
+    # refused before anything was made: no database cluster, no container left
+    assert not stack.data.exists()
+    assert not containers(f'{PROJECT}refusal', all=True)
+    stack.compose('down', '--volumes', env=env, check=False, capture_output=True)
+
+
+def test_production_without_secrets_files_does_not_start(tmp_path):
+    stack = Production(tmp_path)
+    env = dict(stack.env, ADO_SECRETS=str(tmp_path / 'missing'),
+               COMPOSE_PROJECT_NAME=f'{PROJECT}missing')
+    done = stack.compose('up', '-d', 'tryton', env=env, check=False, capture_output=True,
+                         text=True)
+    assert done.returncode != 0
+    assert 'postgres_password' in done.stderr or 'tryton_admin_password' in done.stderr
+    assert not containers(f'{PROJECT}missing', all=True)
+    stack.compose('down', '--volumes', env=env, check=False, capture_output=True)
