@@ -1,0 +1,151 @@
+"""The same compose files on Docker Swarm: a one-node swarm made for this test,
+the production stack deployed with `docker stack deploy`, the portal reached
+through the proxy and scaled to 3, then the stack removed and the swarm left,
+so the engine is as it was. Skipped, with the reason, where the engine cannot
+make a swarm or already is in one (that one is not ours to touch)."""
+import json
+import ssl
+import subprocess
+import time
+
+import pytest
+import requests
+
+from ado_do.host.compose import compose_command, project_name
+from ado_do.host.stack import containers
+from ado_do.host.venv import CHECKOUT
+
+from test_production import VERSION_CALL, free_port, served_certificate, write_secrets
+
+STACK = 'adoswarmtest'
+FILES = ['-f', 'docker-compose.yml', '-f', 'docker-compose.production.yml',
+         '-f', 'docker-compose.swarm.yml']
+
+
+def docker(*args, check=True):
+    return subprocess.run(['docker', *args], capture_output=True, text=True, check=check)
+
+
+def swarm_state():
+    return docker('info', '--format', '{{.Swarm.LocalNodeState}}').stdout.strip()
+
+
+def running_compose_containers():
+    """The development stack's containers (if up): a swarm must not disturb them."""
+    return sorted(c.name for c in containers(project_name()) if c.status == 'running')
+
+
+@pytest.fixture(scope='module')
+def swarm():
+    if swarm_state() != 'inactive':
+        pytest.skip(f'this engine is already in a swarm ({swarm_state()}); not touching it')
+    before = running_compose_containers()
+    made = docker('swarm', 'init', '--advertise-addr', '127.0.0.1', check=False)
+    if made.returncode != 0:
+        pytest.skip(f'docker swarm init does not work here: {made.stderr.strip()}')
+    try:
+        assert running_compose_containers() == before
+        yield
+    finally:
+        docker('swarm', 'leave', '--force', check=False)
+    assert swarm_state() == 'inactive'
+    assert running_compose_containers() == before
+
+
+def stack_file(env, path):
+    """compose config of the three files, made into a stack file by stackfile.py."""
+    config = subprocess.run([*compose_command(), *FILES, 'config', '--format', 'json'],
+                            cwd=CHECKOUT, env=env, check=True, capture_output=True)
+    stack = subprocess.run(['python3', 'ado/ado_do/host/stackfile.py'], cwd=CHECKOUT,
+                           input=config.stdout, check=True, capture_output=True)
+    path.write_bytes(stack.stdout)
+    return path
+
+
+def wait_for(what, check, timeout=600):
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if check():
+                return
+        except requests.RequestException:
+            pass
+        if time.monotonic() > deadline:
+            raise TimeoutError(f'{what}: not within {timeout} s')
+        time.sleep(2)
+
+
+def replicas(service):
+    return docker('service', 'ls', '--filter', f'name={STACK}_{service}',
+                  '--format', '{{.Replicas}}').stdout.strip()
+
+
+def remove_stack():
+    docker('stack', 'rm', STACK, check=False)
+    wait_for('stack removed', lambda: not docker(
+        'ps', '-aq', '--filter', f'label=com.docker.stack.namespace={STACK}').stdout.strip(),
+        timeout=120)
+    # stack rm leaves the stack's volumes; a later deploy must start afresh
+    for volume in ('filestore', 'tls'):
+        docker('volume', 'rm', f'{STACK}_{volume}', check=False)
+
+
+@pytest.fixture(scope='module')
+def deployed(swarm, tmp_path_factory):
+    import os
+    tmp = tmp_path_factory.mktemp('swarm')
+    data = tmp / 'pgdata'
+    data.mkdir()  # swarm never makes a bind mount's source
+    http, tryton = free_port(), free_port()
+    env = dict(os.environ, ADO_HTTP_PORT=str(http), ADO_TRYTON_PORT=str(tryton),
+               ADO_DB_DATA=str(data), ADO_SECRETS=str(write_secrets(tmp / 'secrets')))
+    stack = stack_file(env, tmp / 'stack.json')
+    try:
+        docker('stack', 'deploy', '--detach=true', '-c', str(stack), STACK)
+        portal = f'http://localhost:{http}/'
+        wait_for('portal through the proxy',
+                 lambda: requests.get(portal, timeout=10).status_code == 200)
+        yield {'portal': portal, 'tryton_port': tryton,
+               'stack': json.loads(stack.read_text())}
+    finally:
+        remove_stack()
+        subprocess.run(['docker', 'run', '--rm', '-v', f'{tmp}:/tmp/d', '--entrypoint', 'rm',
+                        'ado-db', '-rf', '/tmp/d/pgdata'], check=False)
+
+
+def test_portal_and_api_replicas_behind_the_proxy(deployed):
+    assert replicas('portal') == '2/2' and replicas('api') == '2/2'
+    assert requests.get(deployed['portal'], timeout=30).status_code == 200
+
+
+def test_tryton_client_port_is_tls(deployed, tmp_path):
+    # trust exactly the certificate the proxy made for this installation
+    port = deployed['tryton_port']
+    pem = tmp_path / 'tryton.crt'
+    pem.write_text(ssl.DER_cert_to_PEM_cert(served_certificate(port)))
+    reply = requests.post(f'https://localhost:{port}/rpc/', json=VERSION_CALL,
+                          verify=str(pem), timeout=30)
+    assert reply.json()['result'].startswith('8.0')
+
+
+def test_secrets_are_docker_secrets(deployed):
+    names = docker('secret', 'ls', '--format', '{{.Name}}').stdout.split()
+    for secret in ('postgres_password', 'tryton_admin_password', 'portal_session_secret'):
+        assert f'{STACK}_{secret}' in names
+
+
+def test_db_is_pinned_to_one_node(deployed):
+    placement = deployed['stack']['services']['db']['deploy']['placement']
+    assert placement['constraints'] == ['node.role == manager']
+    assert replicas('db') == '1/1'
+
+
+def upstreams(url, count):
+    return {requests.get(url, timeout=30).headers['X-Upstream'] for _ in range(count)}
+
+
+def test_scaled_portal_is_balanced_over_three_replicas(deployed):
+    docker('service', 'scale', '--detach', f'{STACK}_portal=3')
+    wait_for('3 portal replicas', lambda: replicas('portal') == '3/3')
+    wait_for('the proxy reaching all 3',
+             lambda: len(upstreams(deployed['portal'], 30)) == 3, timeout=120)
