@@ -69,8 +69,6 @@ results = {}
 run('ado-do', 'pip-install', 'tryton')
 drop_all()
 run('ado-do', 'db-demo-setup', PREFIX + 'warm')  # the template exists from here on
-results['hit'] = [timed(lambda n=n: run('ado-do', 'db-demo-setup', f'{PREFIX}hit{n}'))
-                  for n in range(REPEAT)]
 admin_env = dict(os.environ, TRYTONPASSFILE=os.environ.get('TRYTONPASSFILE', ''))
 
 
@@ -84,9 +82,10 @@ def original(name):
         lambda: run(sys.executable, '-m', 'doctest', SCENARIO, env=dict(os.environ, DB_NAME=name)))
 
 
-# interleaved, so a neighbour's load falls on both alike
-results['scratch'], results['original'] = [], []
+# interleaved, so a neighbour's load falls on all alike
+results['scratch'], results['original'], results['hit'] = [], [], []
 for n in range(REPEAT):
+    results['hit'].append(timed(lambda: run('ado-do', 'db-demo-setup', f'{PREFIX}hit{n}')))
     results['scratch'].append(timed(
         lambda: run('ado-do', 'db-demo-setup', '--no-cache', f'{PREFIX}scratch{n}')))
     results['original'].append(original(f'{PREFIX}orig{n}'))
@@ -95,27 +94,33 @@ for n in range(REPEAT):
 run('ado-do', 'db-copy', PREFIX + 'warm', PREFIX + 'big')
 run('psql', '-q', '-c', 'CREATE TABLE bench_rows AS SELECT g AS id, md5(g::text) AS data '
     'FROM generate_series(1, 1000000) g', PREFIX + 'big')
+# a first scan sets hint bits (writes); done here so neither side pays for it
+run('psql', '-q', '-c', 'VACUUM ANALYZE bench_rows', PREFIX + 'big')
+
+
+def backup_restore(source, fmt, flag, n):
+    """One round of each of the four, in turn."""
+    key, ours, theirs = f'{source}_{fmt}', f'/tmp/ours.{fmt}', f'/tmp/theirs.{fmt}'
+    if fmt == 'custom':
+        load = ['pg_restore', '-d', f'{PREFIX}p{key}{n}', theirs]
+    else:
+        load = ['psql', '-q', '-o', '/dev/null', '-d', f'{PREFIX}p{key}{n}', '-f', theirs]
+    steps = {
+        'backup': lambda: to_file(ours, 'ado-do', 'db-backup', '--format', fmt,
+                                  PREFIX + source),
+        'pg_dump': lambda: to_file(theirs, 'pg_dump', flag, PREFIX + source),
+        'restore': lambda: run('ado-do', 'db-restore', f'{PREFIX}r{key}{n}', ours),
+        'pg_restore': lambda: (run('createdb', f'{PREFIX}p{key}{n}'), run(*load)),
+    }
+    for step, command in steps.items():
+        results.setdefault(f'{step}_{key}', []).append(timed(command))
+    results[f'size_{key}'] = os.path.getsize(ours)
+
+
 for source in ('warm', 'big'):
     for fmt, flag in (('custom', '-Fc'), ('plain', '-Fp')):
-        key, ours, theirs = f'{source}_{fmt}', f'/tmp/ours.{fmt}', f'/tmp/theirs.{fmt}'
-        results[f'backup_{key}'] = [timed(lambda: to_file(
-            ours, 'ado-do', 'db-backup', '--format', fmt, PREFIX + source))
-            for _ in range(REPEAT)]
-        results[f'pg_dump_{key}'] = [timed(lambda: to_file(theirs, 'pg_dump', flag,
-                                                           PREFIX + source))
-                                     for _ in range(REPEAT)]
-        results[f'restore_{key}'] = [timed(
-            lambda n=n: run('ado-do', 'db-restore', f'{PREFIX}r{key}{n}', ours))
-            for n in range(REPEAT)]
-        if fmt == 'custom':
-            load = ['pg_restore', '-d', '{}', theirs]
-        else:
-            load = ['psql', '-q', '-o', '/dev/null', '-d', '{}', '-f', theirs]
-        results[f'pg_restore_{key}'] = [timed(
-            lambda n=n: run('createdb', f'{PREFIX}p{key}{n}'),
-            lambda n=n: run(*[f'{PREFIX}p{key}{n}' if a == '{}' else a for a in load]))
-            for n in range(REPEAT)]
-        results[f'size_{key}'] = os.path.getsize(ours)
+        for n in range(REPEAT):
+            backup_restore(source, fmt, flag, n)
 drop_all()
 print('BENCH ' + json.dumps(results))
 '''

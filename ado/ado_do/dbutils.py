@@ -39,30 +39,29 @@ def server_label(uri=None):
 
 
 def connect(dbname=MAINTENANCE_DB, timeout=DEFAULT_TIMEOUT):
-    """An autocommit connection; waits up to `timeout` s for the server to answer."""
+    """An autocommit connection; waits up to `timeout` s for the server to answer
+    (it may still be starting), but not for wrong credentials or names."""
     uri = settings.database_uri()
     started = time.monotonic()
-    deadline = started + timeout
     said = False
     while True:
         try:
             return psycopg.connect(uri, dbname=dbname, autocommit=True,
-                                   connect_timeout=max(1, min(5, int(timeout))))
+                                   connect_timeout=max(2, min(5, timeout)))
         except psycopg.OperationalError as error:
             reason = _reason(error)
-            if not _is_unreachable(reason) or time.monotonic() >= deadline:
-                if _is_unreachable(reason):
-                    raise click.ClickException(
-                        f'PostgreSQL at {server_label(uri)} did not answer within '
-                        f'{timeout} s: {reason}') from None
-                raise click.ClickException(
-                    f'cannot connect to database {dbname!r} at {server_label(uri)}: '
-                    f'{reason}') from None
-            if not said and time.monotonic() - started >= 2:
-                click.echo(f'waiting for PostgreSQL at {server_label(uri)} '
-                           f'(up to {timeout} s)...', err=True)
-                said = True
-            time.sleep(0.5)
+            if not _is_unreachable(reason):
+                raise click.ClickException(f'cannot connect to database {dbname!r} at '
+                                           f'{server_label(uri)}: {reason}') from None
+            waited = time.monotonic() - started
+            if waited >= timeout:
+                raise click.ClickException(f'PostgreSQL at {server_label(uri)} did not '
+                                           f'answer within {timeout} s: {reason}') from None
+        if not said and waited >= 2:
+            click.echo(f'waiting for PostgreSQL at {server_label(uri)} (up to {timeout} s)...',
+                       err=True)
+            said = True
+        time.sleep(0.5)
 
 
 def _reason(error):

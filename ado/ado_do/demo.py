@@ -60,18 +60,14 @@ def run_scenario(name, scenario):
         raise click.ClickException(f'the demo scenario failed on {name!r}; see above')
 
 
-def build_fresh(conn, target, activate, scenario):
-    """`target` built from scratch (--no-cache), published by a rename at the end."""
-    scratch = dbutils.scratch_name('ado_build', target)
+def build_as(conn, scratch, target, activate, scenario):
+    """Build under the name `scratch`, then rename it to `target`: `target`
+    appears only when complete."""
     try:
         build(conn, scratch, activate, scenario)
     except BaseException:
         _discard(conn, scratch)
         raise
-    publish(conn, scratch, target)
-
-
-def publish(conn, scratch, target):
     dbutils.rename(conn, scratch, target)
     filestore.move(scratch, target)
 
@@ -86,13 +82,7 @@ def copy_from_template(conn, target, activate, scenario):
             click.echo(f'using the cached template {template}', err=True)
         else:
             click.echo(f'building the template {template} (once per cache key)', err=True)
-            scratch = template + '_build'
-            try:
-                build(conn, scratch, activate, scenario)
-            except BaseException:
-                _discard(conn, scratch)
-                raise
-            publish(conn, scratch, template)
+            build_as(conn, template + '_build', template, activate, scenario)
             conn.execute(sql.SQL('ALTER DATABASE {} IS_TEMPLATE true').format(
                 sql.Identifier(template)))
         dbutils.copy(conn, template, target)
@@ -164,13 +154,13 @@ def setup(target, activate=modules.DEMO, scenario=settings.SCENARIO, cache=True,
                 click.echo(f'database {target} exists, skipped', err=True)
                 return False
             # a build killed halfway left its scratch database: redo from nothing
-            stale = dbutils.scratch_name('ado_build', target)
-            dbutils.drop_if_exists(conn, stale)
-            filestore.remove(stale)
+            scratch = dbutils.scratch_name('ado_build', target)
+            dbutils.drop_if_exists(conn, scratch)
+            filestore.remove(scratch)
             if cache:
                 copy_from_template(conn, target, activate, scenario)
             else:
-                build_fresh(conn, target, activate, scenario)
+                build_as(conn, scratch, target, activate, scenario)
     click.echo(f'database {target} created', err=True)
     return True
 

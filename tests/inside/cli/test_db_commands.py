@@ -1,6 +1,5 @@
 """db-create, db-copy, db-delete, db-list, db-psql on a real server."""
 import threading
-import time
 
 import psycopg
 import pytest

@@ -2,16 +2,20 @@
 import json
 import os
 import pwd
+import secrets
 import shutil
 import signal
 import subprocess
 import sys
 import time
 import urllib.request
+from urllib.parse import urlsplit
 
+import psycopg
 import pytest
 
-from conftest import ADO_DO, CONFIG, STORE, WORK, ado_do, err_lines, query
+from conftest import (ADO_DO, CONFIG, STORE, URI, WORK, ado_do, connect, drop, err_lines,
+                      query)
 
 TRYTON_URL = 'http://127.0.0.1:8765/rpc/'  # the tests' trytond.conf listens there
 
@@ -66,10 +70,28 @@ def as_root():
         pytest.skip('deploy-* drop to user tryton from root, as in the containers')
 
 
-@pytest.mark.parametrize('environment', ['development', 'production'])
-def test_deploy_tryton(installed, as_root, environment):
-    dbname = f'adotest_deploy_{environment}'
-    process = start('deploy-tryton', dbname, env={'ENVIRONMENT': environment})
+@pytest.fixture
+def production_secrets():
+    """Production refuses the development defaults: a role and an admin password
+    of its own for this test, dropped afterwards."""
+    password = secrets.token_hex(16)
+    role = 'adotest_prod_role'
+    with connect() as conn:
+        conn.execute(psycopg.sql.SQL('CREATE ROLE {} LOGIN SUPERUSER PASSWORD {}').format(
+            psycopg.sql.Identifier(role), psycopg.sql.Literal(password)))
+    passfile = WORK / 'production-passfile'
+    passfile.write_text(secrets.token_hex(16) + '\n')
+    parts = urlsplit(URI)
+    uri = f'postgresql://{role}:{password}@{parts.hostname}:{parts.port or 5432}/'
+    yield {'ENVIRONMENT': 'production', 'TRYTOND_DATABASE__URI': uri,
+           'TRYTONPASSFILE': str(passfile)}
+    drop('adotest_deploy_production')
+    with connect() as conn:
+        conn.execute(psycopg.sql.SQL('DROP ROLE {}').format(psycopg.sql.Identifier(role)))
+
+
+def deploy_tryton(dbname, env):
+    process = start('deploy-tryton', dbname, env=env)
     try:
         call = json.dumps({'id': 1, 'method': 'common.db.list', 'params': []}).encode()
         status, body = answer(TRYTON_URL, call, process=process)
@@ -77,13 +99,22 @@ def test_deploy_tryton(installed, as_root, environment):
         assert dbname in json.loads(body)['result']
         argv, uid = proc_info(process.pid)  # the same process: ado-do exec'd trytond
         assert any(part.endswith('trytond') for part in argv[:2]), argv
-        assert ('--dev' in argv) == (environment == 'development'), argv
         assert uid == pwd.getpwnam('tryton').pw_uid
         assert STORE.stat().st_uid == uid
     finally:
-        code = stop(process)
-    assert code is not None
+        stop(process)
     assert query(dbname, 'SELECT count(*) FROM web_user') == [(3,)]
+    return argv
+
+
+def test_deploy_tryton_development(installed, as_root):
+    argv = deploy_tryton('adotest_deploy_development', {'ENVIRONMENT': 'development'})
+    assert '--dev' in argv
+
+
+def test_deploy_tryton_production(installed, as_root, production_secrets):
+    argv = deploy_tryton('adotest_deploy_production', production_secrets)
+    assert '--dev' not in argv
 
 
 def test_deploy_tryton_missing_passfile(installed):
