@@ -17,6 +17,7 @@ and requests (the host venv has both).
 import argparse
 import os
 import re
+import secrets
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,9 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 IMAGES = ('ado-db', 'ado-portal', 'ado-proxy')
 DEMO_EMAIL, DEMO_PASSWORD = 'alice@example.org', os.environ.get('DEMO_PASSWORD', 'demo-password')
 WORKERS = str(2 * (os.cpu_count() or 1) + 1)
+# ENVIRONMENT=production refuses the development defaults: one-run secrets
+DB_PASSWORD, ADMIN_PASSWORD = secrets.token_hex(16), secrets.token_hex(16)
+SESSION_SECRET = secrets.token_hex(32)
 
 HELLO_APP = '''
 from pyramid.config import Configurator
@@ -80,24 +84,25 @@ class Bench:
         self.containers = []
 
     def run(self, image, command, alias, **kwargs):
+        # the proxy finds every replica of a service by this DNS name
+        endpoint = self.client.api.create_endpoint_config(aliases=[alias])
         container = self.client.containers.run(
             image, command, detach=True, name=f'{self.name}-{alias}-{len(self.containers)}',
-            network=self.network.name, **kwargs)
+            network=self.network.name, networking_config={self.network.name: endpoint},
+            **kwargs)
         self.containers.append(container)
-        # the proxy finds every replica of a service by this DNS name
-        self.network.disconnect(container)
-        self.network.connect(container, aliases=[alias])
         return container
 
-    def web(self, alias, command, extra_env=None, volumes=None):
+    def web(self, alias, command, extra_env=None):
         env = {
             'TRYTOND_CONFIG': '/ado/etc/trytond.conf',
-            'TRYTOND_DATABASE__URI': 'postgresql://postgres:postgres@db:5432/',
-            'TRYTONPASSFILE': '/ado/etc/trytonpassfile.example',
+            'TRYTOND_DATABASE__URI': f'postgresql://postgres:{DB_PASSWORD}@db:5432/',
+            'TRYTONPASSFILE': '/bench/trytonpass', 'PORTAL_SESSION_SECRET': SESSION_SECRET,
             'ENVIRONMENT': 'production', 'WEB_WORKERS': WORKERS,
             **(extra_env or {}),
         }
-        mounts = {str(CHECKOUT / 'ado'): {'bind': '/ado', 'mode': 'rw'}, **(volumes or {})}
+        mounts = {str(CHECKOUT / 'ado'): {'bind': '/ado', 'mode': 'rw'},
+                  str(self.workdir): {'bind': '/bench', 'mode': 'ro'}}
         return self.run('ado-portal', command, alias, environment=env, volumes=mounts)
 
     def stop(self):
@@ -106,7 +111,7 @@ class Bench:
         self.network.remove()
 
 
-def wait_until(what, check, timeout=900):
+def wait_until(what, check, timeout=900, containers=()):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -115,6 +120,10 @@ def wait_until(what, check, timeout=900):
         except (requests.RequestException, docker.errors.APIError):
             pass
         time.sleep(2)
+    for container in containers:
+        # why it did not come up: the end of each container's log
+        tail = container.logs(tail=5).decode(errors='replace').rstrip()
+        print(f'--- {container.name}:\n{tail}', file=sys.stderr)
     fail(f'{what} did not come up within {timeout} s')
 
 
@@ -130,7 +139,8 @@ def healthy(proxy, host):
 
 
 def start_stack(bench):
-    bench.run('ado-db', None, 'db', environment={'POSTGRES_PASSWORD': 'postgres'})
+    bench.run('ado-db', None, 'db', environment={'POSTGRES_PASSWORD': DB_PASSWORD})
+    (bench.workdir / 'trytonpass').write_text(ADMIN_PASSWORD + '\n')
     template = (CHECKOUT / 'Dockerfiles/proxy/nginx.conf.template').read_text() + HELLO_SERVER
     (bench.workdir / 'ado.conf.template').write_text(template)
     (bench.workdir / 'hello.py').write_text(HELLO_APP)
@@ -142,8 +152,7 @@ def add_replica(bench):
     bench.web('portal', 'ado-do deploy-portal', {'PORTAL_INI': '/ado/etc/portal.ini'})
     bench.web('api', 'ado-do deploy-api', {'PORTAL_INI': '/ado/etc/api.ini'})
     bench.web('hello', ['gunicorn', '--paste', '/bench/hello.ini', '--pythonpath', '/bench',
-                        '--workers', WORKERS, '--bind', '0.0.0.0:6543'],
-              volumes={str(bench.workdir): {'bind': '/bench', 'mode': 'ro'}})
+                        '--workers', WORKERS, '--bind', '0.0.0.0:6543'])
 
 
 def start_proxy(bench):
@@ -154,10 +163,11 @@ def start_proxy(bench):
     return address(bench.run('ado-proxy', None, 'proxy', volumes={**env_files, **template}))
 
 
-def wait_ready(proxy, replicas):
+def wait_ready(bench, proxy, replicas):
     """Every replica answers: hit each service until all its addresses were seen."""
     for host in ('localhost', 'api.localhost'):
-        wait_until(f'{host} through the proxy', lambda: healthy(proxy, host))
+        wait_until(f'{host} through the proxy', lambda: healthy(proxy, host),
+                   containers=bench.containers)
         seen = set()
 
         def all_seen():
@@ -165,7 +175,7 @@ def wait_ready(proxy, replicas):
             if reply.status_code == 200:
                 seen.add(reply.headers.get('X-Upstream'))
             return len(seen) >= replicas
-        wait_until(f'{replicas} replicas of {host}', all_seen)
+        wait_until(f'{replicas} replicas of {host}', all_seen, containers=bench.containers)
 
 
 def portal_cookie(proxy):
@@ -274,7 +284,7 @@ def main():
                 add_replica(bench)
                 if replicas == 1:
                     proxy = start_proxy(bench)
-                wait_ready(proxy, replicas)
+                wait_ready(bench, proxy, replicas)
                 rows += measure(proxy, replicas, args.duration, args.connections)
         finally:
             bench.stop()
