@@ -5,7 +5,7 @@ from pathlib import Path
 
 import click
 
-from . import dbutils, demo, pipinstall, secrets, server, settings
+from . import dbutils, demo, pipinstall, roles, secrets, server, settings
 
 WEB_LISTEN = '0.0.0.0:6543'
 DEFAULT_DATABASE = 'c3s'
@@ -20,6 +20,7 @@ def prepare(service, dbname, timeout):
     secrets.refuse_defaults()
     pipinstall.install(service)
     demo.setup(dbname, timeout=timeout)
+    roles.use_service_role(dbname)
     server.make_store_writable()
 
 
