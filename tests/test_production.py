@@ -18,7 +18,8 @@ from ado_do.host.venv import CHECKOUT
 
 PROJECT = 'adoprodtest'
 FILES = ['-f', 'docker-compose.yml', '-f', 'docker-compose.production.yml']
-SECRETS = ('postgres_password', 'tryton_admin_password', 'portal_session_secret')
+SECRETS = ('postgres_password', 'tryton_admin_password', 'portal_session_secret',
+           'tryton_db_password', 'portal_db_password', 'api_db_password')
 VERSION_CALL = {'id': 0, 'method': 'common.server.version', 'params': []}
 
 
@@ -123,6 +124,11 @@ def test_portal_and_api_through_the_proxy(production):
     api = requests.get(f'http://localhost:{production.http}/v1/licenses',
                        headers={'Host': 'api.localhost'}, timeout=30)
     assert api.status_code == 200 and api.json()
+    # a write (a new trytond session) through the api's own database role
+    token = requests.post(f'http://localhost:{production.http}/v1/token',
+                          headers={'Host': 'api.localhost'}, timeout=60,
+                          auth=('alice@example.org', 'demo-password'))
+    assert token.status_code == 201, token.text
 
 
 def test_web_servers_are_gunicorn_workers_without_reloader(production):
@@ -152,6 +158,33 @@ def test_secrets_are_files_not_environment(production):
         env = '\n'.join(service_containers(service)[0].attrs['Config']['Env'])
         assert password not in env and session not in env, service
         assert 'ENVIRONMENT=production' in env or service == 'db'
+
+
+def psql(production, *args, user='postgres'):
+    """psql in the db container, over TCP as `user` with its secret password."""
+    secret = 'postgres_password' if user == 'postgres' else f'{user[4:]}_db_password'
+    password = (production.secrets / secret).read_text().strip()
+    return production.compose('exec', '-T', '-e', f'PGPASSWORD={password}', 'db', 'psql',
+                              '-h', 'localhost', '-U', user, '-d', 'c3s', '-tA', '-v',
+                              'ON_ERROR_STOP=1', *args, check=False, capture_output=True,
+                              text=True)
+
+
+def test_each_service_connects_as_its_own_role(production):
+    requests.get(f'http://localhost:{production.http}/', timeout=30)
+    done = psql(production, '-c', "SELECT DISTINCT usename FROM pg_stat_activity "
+                                  "WHERE datname = 'c3s' AND usename <> 'postgres'")
+    assert set(done.stdout.split()) == {'ado_tryton', 'ado_portal', 'ado_api'}, done
+
+
+@pytest.mark.parametrize('role', ['ado_tryton', 'ado_portal', 'ado_api'])
+def test_service_roles_read_and_write_rows_but_change_no_schema(production, role):
+    reads = psql(production, '-c', 'SELECT count(*) FROM res_user', user=role)
+    assert reads.returncode == 0 and int(reads.stdout) > 0, reads.stderr
+    ddl = psql(production, '-c', 'CREATE TABLE ado_not_allowed (id int)', user=role)
+    assert ddl.returncode != 0 and 'permission denied' in ddl.stderr
+    drop = psql(production, '-c', 'DROP TABLE res_user', user=role)
+    assert drop.returncode != 0 and 'must be owner' in drop.stderr
 
 
 def test_server_logs_reach_docker(production):

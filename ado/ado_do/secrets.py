@@ -10,7 +10,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 import click
 
 # secrets that may come from a file named by NAME_FILE
-FILE_SECRETS = ('POSTGRES_PASSWORD', 'PORTAL_SESSION_SECRET')
+FILE_SECRETS = ('POSTGRES_PASSWORD', 'PORTAL_SESSION_SECRET', 'ADO_DB_ROLE_PASSWORD')
 # the development defaults shipped in docker-compose.yml, portal.ini and
 # trytonpassfile.example: anyone can read them, so production refuses them
 DEFAULTS = {'', 'postgres', 'admin', 'ado-development-session-secret-change-me'}
@@ -61,6 +61,9 @@ def refuse_defaults(session_secret=False):
     passfile = os.environ.get('TRYTONPASSFILE', '')
     admin = _read(passfile, 'TRYTONPASSFILE') if passfile else ''
     _refuse(admin, 'TRYTONPASSFILE (a file holding the Tryton admin password)')
+    if os.environ.get('ADO_DB_ROLE'):
+        _refuse(os.environ.get('ADO_DB_ROLE_PASSWORD'),
+                'ADO_DB_ROLE_PASSWORD_FILE (the service role\'s database password)')
     if session_secret:
         _refuse(os.environ.get('PORTAL_SESSION_SECRET'),
                 'PORTAL_SESSION_SECRET_FILE (or PORTAL_SESSION_SECRET)')
