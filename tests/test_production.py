@@ -249,6 +249,7 @@ REFUSALS = [
     ('tryton', 'deploy-tryton', 'postgres_password', 'postgres', 'POSTGRES_PASSWORD'),
     ('tryton', 'deploy-tryton', 'tryton_admin_password', 'admin', 'TRYTONPASSFILE'),
     ('portal', 'deploy-portal', 'portal_session_secret', '', 'PORTAL_SESSION_SECRET'),
+    ('api', 'deploy-api', 'api_db_password', '', 'ADO_DB_ROLE_PASSWORD'),
     ('portal', 'deploy-portal', 'portal_session_secret',
      'ado-development-session-secret-change-me', 'PORTAL_SESSION_SECRET'),
 ]
