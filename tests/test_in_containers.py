@@ -52,5 +52,11 @@ def test_ado_do_commands():
     passes('tryton', 'pytest -q -p no:cacheprovider /tests/inside/cli')
 
 
+def test_ado_do_web_deploy_commands():
+    # deploy-portal and deploy-api need pserve, which only the portal image has
+    output = passes('portal', 'pytest -q -p no:cacheprovider /tests/inside/cli -k web')
+    assert ' passed' in output
+
+
 def test_portal_and_api():
     passes('portal', 'ado-do pip-install portal && ado-do run-tests -- -q -p no:cacheprovider')
