@@ -44,11 +44,16 @@ def compose_proxy_answers():
         return False
 
 
+def network_exists(name):
+    return docker('network', 'inspect', name, check=False).returncode == 0
+
+
 @pytest.fixture(scope='module')
 def swarm():
     if swarm_state() != 'inactive':
         pytest.skip(f'this engine is already in a swarm ({swarm_state()}); not touching it')
     before = compose_proxy_answers()
+    had_bridge = network_exists('docker_gwbridge')
     made = docker('swarm', 'init', '--advertise-addr', '127.0.0.1', check=False)
     if made.returncode != 0:
         pytest.skip(f'docker swarm init does not work here: {made.stderr.strip()}')
@@ -57,7 +62,11 @@ def swarm():
         yield
     finally:
         docker('swarm', 'leave', '--force', check=False)
+        # swarm makes this bridge for its tasks and leaving keeps it
+        if not had_bridge:
+            docker('network', 'rm', 'docker_gwbridge', check=False)
     assert swarm_state() == 'inactive'
+    assert network_exists('docker_gwbridge') == had_bridge
     assert compose_proxy_answers() is not False or not before
 
 
