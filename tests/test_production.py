@@ -187,6 +187,13 @@ def test_service_roles_read_and_write_rows_but_change_no_schema(production, role
     assert drop.returncode != 0 and 'must be owner' in drop.stderr
 
 
+def test_maintenance_commands_use_the_superuser_from_the_secret_file(production):
+    done = production.compose('run', '--rm', '-T', '--no-deps', 'tryton', 'ado-do', 'db-list',
+                              capture_output=True, text=True, check=False)
+    assert done.returncode == 0, done.stderr
+    assert 'c3s' in done.stdout
+
+
 def test_server_logs_reach_docker(production):
     assert 'Booting worker' in production.logs('portal')
     assert 'GET /' in production.logs('proxy')
