@@ -16,7 +16,7 @@ setup(
         'host': ['GitPython>=3,<4', 'docker>=7,<8', 'rich>=13', 'PyYAML>=6,<7'],
         # ./run-tests on the host
         'test': [
-            'pytest>=8', 'requests>=2.31', 'proteus==8.0.*',
+            'pytest>=8,<9', 'requests>=2.31', 'proteus==8.0.*',
             'selenium>=4.20', 'schemathesis>=3.30',
         ],
     },

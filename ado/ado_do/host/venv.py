@@ -23,10 +23,19 @@ def _stamp(extras):
     return hashlib.sha256(setup + ','.join(sorted(extras)).encode()).hexdigest()
 
 
+def _installed(extras):
+    """True when this setup.py was installed with these extras or more."""
+    for stamp_file in VENV.glob('ado-installed-*'):
+        done = set(stamp_file.name[len('ado-installed-'):].split('-'))
+        if set(extras) <= done and stamp_file.read_text() == _stamp(done):
+            return True
+    return False
+
+
 def _install(extras):
     stamp_file = VENV / f'ado-installed-{"-".join(sorted(extras))}'
     stamp = _stamp(extras)
-    if stamp_file.exists() and stamp_file.read_text() == stamp:
+    if _installed(extras):
         return
     print(f'ado: installing the host tools into {VENV} (once; a minute or two)',
           file=sys.stderr)
