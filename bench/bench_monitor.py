@@ -7,8 +7,6 @@ writes the "monitor" section of BENCHMARKS.md.
 The stack must be running (`docker compose up -d`).
 """
 import argparse
-import os
-import re
 import statistics
 import subprocess
 import sys
@@ -17,13 +15,9 @@ from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(CHECKOUT))
+sys.path.insert(0, str(CHECKOUT / 'ado'))
+from ado_do.host.compose import project_name  # noqa: E402
 from bench.report import write_section  # noqa: E402
-
-
-def default_project():
-    """As Compose: COMPOSE_PROJECT_NAME, else the checkout's folder name."""
-    return os.environ.get('COMPOSE_PROJECT_NAME') or re.sub(r'[^a-z0-9_-]', '',
-                                                            CHECKOUT.name.lower())
 
 
 def timed(command):
@@ -34,7 +28,7 @@ def timed(command):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument('--project', default=default_project())
+    parser.add_argument('--project', default=project_name())
     parser.add_argument('--rounds', type=int, default=7)
     options = parser.parse_args()
     # the containers ./monitor shows: made by Compose (they have the oneoff label)

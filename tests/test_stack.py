@@ -2,7 +2,6 @@
 on :8000, portal and api through the proxy on :81, scaling, restarts."""
 import base64
 import collections
-import subprocess
 import threading
 import time
 

@@ -22,10 +22,24 @@ def compose_command():
                      'install Docker Compose (README.rst, Requirements)')
 
 
+def _dotenv_project():
+    """COMPOSE_PROJECT_NAME from the checkout's .env, which Compose reads too."""
+    try:
+        lines = (CHECKOUT / '.env').read_text().splitlines()
+    except OSError:
+        return None
+    for line in lines:
+        key, _, value = line.strip().partition('=')
+        if key.strip() == 'COMPOSE_PROJECT_NAME' and value.strip():
+            return value.strip().strip('"\'')
+    return None
+
+
 def project_name():
-    """The project name Compose uses here: COMPOSE_PROJECT_NAME, else the checkout's folder."""
+    """Compose's own choice: COMPOSE_PROJECT_NAME (environment, then .env),
+    else this checkout's folder name."""
     import os
-    name = os.environ.get('COMPOSE_PROJECT_NAME') or CHECKOUT.name
+    name = os.environ.get('COMPOSE_PROJECT_NAME') or _dotenv_project() or CHECKOUT.name
     return re.sub(r'[^a-z0-9_-]', '', name.lower())
 
 

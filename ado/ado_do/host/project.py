@@ -8,7 +8,6 @@ import click
 import docker
 
 from .compose import project_name
-from .venv import CHECKOUT
 
 PROJECT = 'com.docker.compose.project'
 SERVICE = 'com.docker.compose.service'
@@ -33,27 +32,8 @@ class Container:
         return self.name if self.oneoff else f'{self.service}-{self.number}'
 
 
-def _dotenv_project():
-    """COMPOSE_PROJECT_NAME from the checkout's .env, which Compose reads too."""
-    try:
-        lines = (CHECKOUT / '.env').read_text().splitlines()
-    except OSError:
-        return None
-    for line in lines:
-        key, _, value = line.strip().partition('=')
-        if key.strip() == 'COMPOSE_PROJECT_NAME' and value.strip():
-            return value.strip().strip('"\'')
-    return None
-
-
-def default_project():
-    """Compose's own choice: COMPOSE_PROJECT_NAME (environment, then .env), else
-    this checkout's folder name."""
-    return os.environ.get('COMPOSE_PROJECT_NAME') or _dotenv_project() or project_name()
-
-
 project_option = click.option(
-    '--project', '-p', default=default_project, show_default='this checkout\'s',
+    '--project', '-p', default=project_name, show_default='this checkout\'s',
     help='The compose project (COMPOSE_PROJECT_NAME, else the folder name).')
 
 
