@@ -11,10 +11,11 @@ import time
 import pytest
 import requests
 
-from ado_do.host.compose import compose_command, project_name
+from ado_do.host.compose import compose, compose_command, project_name
 from ado_do.host.stack import containers
 from ado_do.host.venv import CHECKOUT
 
+from conftest import up
 from test_production import VERSION_CALL, free_port, served_certificate, write_secrets
 
 STACK = 'adoswarmtest'
@@ -31,17 +32,26 @@ def swarm_state():
 
 
 def compose_proxy_answers():
-    """Whether the development stack's proxy (if up) still serves: swarm adds
-    networks and firewall rules, which must not cut the Compose stack off.
-    None when there is no proxy running to ask."""
+    """Whether the development stack (if up) still serves through its proxy:
+    swarm adds networks and firewall rules, which must not cut the Compose
+    stack off. The portal's /health goes through Docker's DNS on the stack's
+    network. None when there is no proxy running to ask."""
     proxies = [c for c in containers(project_name(), 'proxy') if c.status == 'running']
     if not proxies:
         return None
     port = proxies[0].ports['81/tcp'][0]['HostPort']
     try:
-        return requests.get(f'http://localhost:{port}/.proxy-health', timeout=5).ok
+        return requests.get(f'http://localhost:{port}/health', timeout=10).ok
     except requests.RequestException:
         return False
+
+
+def mend_compose_stack():
+    """Docker 20.10 here: after a swarm is made and left, names no longer
+    resolve on networks made before it (the proxy answers 502). Making the
+    stack's network anew mends it; the data stays."""
+    compose('down')
+    up()
 
 
 def network_exists(name):
@@ -65,6 +75,8 @@ def swarm():
         # swarm makes this bridge for its tasks and leaving keeps it
         if not had_bridge:
             docker('network', 'rm', 'docker_gwbridge', check=False)
+        if before and not compose_proxy_answers():
+            mend_compose_stack()
     assert swarm_state() == 'inactive'
     assert network_exists('docker_gwbridge') == had_bridge
     assert compose_proxy_answers() is not False or not before
