@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / 'ado'))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from ado_do.host.compose import compose  # noqa: E402
+from ado_do.host.images import build_images  # noqa: E402
 from ado_do.host.stack import wait_healthy  # noqa: E402
 from bench.report import write_section  # noqa: E402
 
@@ -54,11 +55,8 @@ def image_sizes():
 
 def build_from_cold():
     """All four images without Docker's cache (the base image and wheels exist)."""
-    def build():
-        for services in (['db', 'tryton'], ['portal', 'proxy']):
-            compose('build', '--no-cache', *services, stdout=subprocess.DEVNULL,
-                    stderr=subprocess.DEVNULL)
-    return timed(build)
+    return timed(lambda: build_images('--no-cache', stdout=subprocess.DEVNULL,
+                                      stderr=subprocess.DEVNULL))
 
 
 def main():

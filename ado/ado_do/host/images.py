@@ -126,11 +126,11 @@ def ensure_wheelhouse():
     stamp.write_text(wanted)
 
 
-def build_images():
-    """docker compose build, tryton before the portal image made FROM it."""
+def build_images(*options, **run_options):
+    """docker compose build [OPTIONS], tryton before the portal image made FROM it."""
     log('building the images (the first build takes a few minutes)')
     for services in (['db', 'tryton'], ['portal', 'proxy']):
-        compose('build', *services)
+        compose('build', *options, *services, **run_options)
 
 
 def prepare_images(build=True):
