@@ -1,18 +1,19 @@
-"""Installs ado_do: the ado-do CLI (inside the containers) and the host scripts' logic."""
-from setuptools import find_packages, setup
+"""Installs ado_host, the host scripts' logic (./update, ./show_external_urls,
+./monitor, ./stackfile, ./run-tests), into the checkout's .venv.
+
+ado-do, the tool inside the containers, is not installed here: it runs from
+the checkout's ado/ directory, mounted at /ado (ado/ado-do)."""
+from setuptools import setup
 
 setup(
-    name='ado',
+    name='ado-host',
     version='0.1.0',
-    description='Services for a collecting society, set up with Docker Compose',
+    description='Services for a collecting society, set up with Docker Compose: host tools',
     python_requires='>=3.10',
-    package_dir={'': 'ado'},
-    packages=find_packages('ado', include=['ado_do', 'ado_do.*']),
+    packages=['ado_host'],
     install_requires=['click>=8,<9'],
     extras_require={
-        # inside the containers (the images install these from the wheelhouse)
-        'db': ['psycopg[binary]>=3.1,<4'],
-        # the host scripts: ./update, ./show_external_urls, ./monitor
+        # the host scripts: ./update, ./show_external_urls, ./monitor, ./stackfile
         'host': ['GitPython>=3,<4', 'docker>=7,<8', 'rich>=13', 'PyYAML>=6,<7'],
         # ./run-tests on the host
         'test': [
@@ -20,5 +21,4 @@ setup(
             'selenium>=4.20', 'schemathesis>=3.30',
         ],
     },
-    entry_points={'console_scripts': ['ado-do=ado_do.cli:main']},
 )

@@ -15,8 +15,7 @@ from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(CHECKOUT))
-sys.path.insert(0, str(CHECKOUT / 'ado'))
-from ado_do.host.compose import project_name  # noqa: E402
+from ado_host.compose import project_name  # noqa: E402
 from bench.report import write_section  # noqa: E402
 
 

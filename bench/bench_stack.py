@@ -17,12 +17,11 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / 'ado'))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from ado_do.host.compose import compose  # noqa: E402
-from ado_do.host.images import build_images  # noqa: E402
-from ado_do.host.stack import wait_healthy  # noqa: E402
+from ado_host.compose import compose  # noqa: E402
+from ado_host.images import build_images  # noqa: E402
+from ado_host.stack import wait_healthy  # noqa: E402
 from bench.report import write_section  # noqa: E402
 
 PROJECT = 'adobenchstack'

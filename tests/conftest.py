@@ -5,9 +5,9 @@ import uuid
 import pytest
 import requests
 
-from ado_do.host.compose import compose
-from ado_do.host.stack import wait_healthy
-from ado_do.host.venv import CHECKOUT
+from ado_host.compose import compose
+from ado_host.stack import wait_healthy
+from ado_host.paths import CHECKOUT
 
 # tests/inside/ runs inside the containers (tests/test_in_containers.py runs it there)
 collect_ignore = ['inside']

@@ -12,9 +12,9 @@ import subprocess
 import pytest
 import requests
 
-from ado_do.host.compose import compose_command
-from ado_do.host.stack import containers, wait_healthy
-from ado_do.host.venv import CHECKOUT
+from ado_host.compose import compose_command
+from ado_host.stack import containers, wait_healthy
+from ado_host.paths import CHECKOUT
 
 PROJECT = 'adoprodtest'
 FILES = ['-f', 'docker-compose.yml', '-f', 'docker-compose.production.yml']

@@ -10,8 +10,8 @@ import requests
 from proteus import Model, config as proteus_config
 
 from conftest import DATABASE, PORTAL, TRYTON, TRYTON_PORT, admin_password, jsonrpc, run_in, up
-from ado_do.host.compose import compose
-from ado_do.host.stack import containers, wait_healthy
+from ado_host.compose import compose
+from ado_host.stack import containers, wait_healthy
 
 pytestmark = pytest.mark.usefixtures('stack')
 

@@ -11,9 +11,9 @@ import time
 import pytest
 import requests
 
-from ado_do.host.compose import compose, compose_command, project_name
-from ado_do.host.stack import containers
-from ado_do.host.venv import CHECKOUT
+from ado_host.compose import compose, compose_command, project_name
+from ado_host.stack import containers
+from ado_host.paths import CHECKOUT
 
 from conftest import up
 from test_production import VERSION_CALL, free_port, served_certificate, write_secrets
@@ -83,11 +83,9 @@ def swarm():
 
 
 def stack_file(env, path):
-    """compose config of the three files, made into a stack file by stackfile.py."""
-    config = subprocess.run([*compose_command(), *FILES, 'config', '--format', 'json'],
-                            cwd=CHECKOUT, env=env, check=True, capture_output=True)
-    stack = subprocess.run(['python3', 'ado/ado_do/host/stackfile.py'], cwd=CHECKOUT,
-                           input=config.stdout, check=True, capture_output=True)
+    """The stack file as README.rst makes it: ./stackfile > ado-stack.json."""
+    stack = subprocess.run(['./stackfile'], cwd=CHECKOUT, env=env,
+                           check=True, capture_output=True)
     path.write_bytes(stack.stdout)
     return path
 

@@ -1,7 +1,7 @@
 """Reading the stats API's answer under both cgroup versions. This machine runs
 cgroup v1, so the v2 shape (as Docker 20.10+ sends it) is written out here;
 v1 is also read from real containers in test_monitor.py."""
-from ado_do.host.stats import cpu_percent, sample
+from ado_host.stats import cpu_percent, sample
 
 CPU = {'cpu_usage': {'total_usage': 3_000_000_000, 'usage_in_usermode': 2_000_000_000,
                      'usage_in_kernelmode': 1_000_000_000},

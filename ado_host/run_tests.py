@@ -4,7 +4,7 @@ import shutil
 import subprocess
 import sys
 
-from .venv import CHECKOUT
+from .paths import CHECKOUT
 
 # The browser test drives Debian's chromium through chromedriver.
 BROWSER_PACKAGES = ['chromium', 'chromium-driver']

@@ -10,7 +10,7 @@ from .config import load_config
 from .configfiles import copy_configfile
 from .progress import PlainLog, display
 from .repositories import Outcome, update_repository
-from .venv import CHECKOUT
+from .paths import CHECKOUT
 
 NEXT_STEPS = '''
 Next: start the stack and open the portal

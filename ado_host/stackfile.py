@@ -1,15 +1,23 @@
 #!/usr/bin/env python3
-"""A stack file for `docker stack deploy` from `docker compose ... config
---format json` (stdin to stdout), so swarm runs the same compose files.
+"""./stackfile: a stack file for `docker stack deploy` from the merged compose
+files (docker-compose.yml, .production.yml, .swarm.yml), so swarm runs the
+same files as Compose.
 
 docker stack deploy reads the older version 3 schema: it has no depends_on
 conditions (swarm restarts a task until its dependencies answer), no build,
 and wants published ports as numbers. Names Compose gives volumes, networks
 and secrets are dropped, so the stack names its own (STACK_name).
-Only the Python standard library: it runs on the host as it is.
 """
 import json
+import subprocess
 import sys
+
+import click
+
+from .compose import compose
+
+SWARM_FILES = ('docker-compose.yml', 'docker-compose.production.yml',
+               'docker-compose.swarm.yml')
 
 DROPPED = ('build', 'depends_on', 'restart', 'container_name')
 
@@ -57,10 +65,19 @@ def stack(config):
     return result
 
 
+def merged_config():
+    """`docker compose -f ... config --format json` of the swarm files."""
+    files = [arg for name in SWARM_FILES for arg in ('-f', name)]
+    try:
+        done = compose(*files, 'config', '--format', 'json',
+                       capture_output=True, text=True)
+    except subprocess.CalledProcessError as error:
+        raise click.ClickException(f'docker compose config failed: {error.stderr.strip()}')
+    return json.loads(done.stdout)
+
+
+@click.command()
 def main():
-    json.dump(stack(json.load(sys.stdin)), sys.stdout, indent=1)
+    """Print the stack file for `docker stack deploy -c FILE` on stdout."""
+    json.dump(stack(merged_config()), sys.stdout, indent=1)
     sys.stdout.write('\n')
-
-
-if __name__ == '__main__':
-    main()

@@ -6,7 +6,7 @@ import re
 import shutil
 import subprocess
 
-from .venv import CHECKOUT
+from .paths import CHECKOUT
 
 
 @functools.cache

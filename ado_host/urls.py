@@ -6,7 +6,7 @@ from pathlib import Path
 import click
 
 from .project import WORKING_DIR, connect, project_option, running_containers
-from .venv import CHECKOUT
+from .paths import CHECKOUT
 
 PROXY = 'proxy'
 # the proxy's port 81 routes by Host header to these services (docker-compose.yml)

@@ -13,7 +13,7 @@ import sys
 import venv
 from pathlib import Path
 
-CHECKOUT = Path(__file__).resolve().parents[3]
+from .paths import CHECKOUT
 VENV = CHECKOUT / '.venv'
 PYTHON = VENV / 'bin' / 'python'
 

@@ -16,7 +16,7 @@ import tempfile
 from pathlib import Path
 
 from .compose import compose, ensure_plugin
-from .venv import CHECKOUT
+from .paths import CHECKOUT
 
 BASE_IMAGE = 'debian:bookworm-slim'
 SUITE = 'bookworm'
