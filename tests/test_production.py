@@ -12,11 +12,12 @@ import subprocess
 import pytest
 import requests
 
-from ado_host.compose import compose_command
+from ado_host.compose import compose_command, project_name
 from ado_host.stack import containers, wait_healthy
 from ado_host.paths import CHECKOUT
 
-PROJECT = 'adoprodtest'
+# beside this checkout's own stack, and beside another checkout's production test
+PROJECT = f'{project_name()}prodtest'
 FILES = ['-f', 'docker-compose.yml', '-f', 'docker-compose.production.yml']
 SECRETS = ('postgres_password', 'tryton_admin_password', 'portal_session_secret',
            'tryton_db_password', 'portal_db_password', 'api_db_password')
