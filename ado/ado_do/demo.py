@@ -17,17 +17,20 @@ import sys
 import click
 from psycopg import sql
 
-from . import dbutils, filestore, modules, settings, trytonadmin
+from . import dbutils, filestore, moduleupdate, modules, pipinstall, settings, trytonadmin
 
 TEMPLATE_PREFIX = 'ado_tpl_'
 COMMENT_PREFIX = 'ado-do template '
 KEEP = 4  # most recently used templates kept (demo and test ones together)
+# Part of the cache key: change it when build() changes what it makes, so
+# templates built by an older ado-do are not used.
+BUILD = 2  # 2: module code states recorded, configuration wizard done
 
 
 def cache_key(activate, scenario):
     """A hash of everything the built database depends on."""
     digest = hashlib.sha256()
-    digest.update(json.dumps([sorted(activate), modules.versions()]).encode())
+    digest.update(json.dumps([BUILD, sorted(activate), modules.versions()]).encode())
     for name in sorted(activate):
         root = modules.module_root(name)
         for path in modules.development_files(name):
@@ -45,6 +48,9 @@ def build(conn, name, activate, scenario):
     trytonadmin.run(name, update=activate, all_modules=True)
     if scenario is not None:
         run_scenario(name, scenario)
+        close_config_wizard(name)
+    # built from this code: `ado-do update` has nothing to do on it (or its copies)
+    moduleupdate.record_all(name)
 
 
 def run_scenario(name, scenario):
@@ -58,6 +64,15 @@ def run_scenario(name, scenario):
                           env=env, stdin=subprocess.DEVNULL, stdout=2)
     if done.returncode != 0:
         raise click.ClickException(f'the demo scenario failed on {name!r}; see above')
+
+
+def close_config_wizard(name):
+    """The scenario configured the company, users and the rest, so the
+    "Module Configuration" wizard that the admin's login opens while an item is
+    open would only ask again: its items are done."""
+    with dbutils.connect(name) as conn:
+        conn.execute("UPDATE ir_module_config_wizard_item SET state = 'done' "
+                     "WHERE state = 'open'")
 
 
 def build_as(conn, scratch, target, activate, scenario):
@@ -145,6 +160,7 @@ def setup(target, activate=modules.DEMO, scenario=settings.SCENARIO, cache=True,
     scenario's data); True when this call created it. Safe to run concurrently:
     the first one builds, the others wait on the lock and find it there."""
     dbutils.validate_name(target)
+    pipinstall.ensure_current()
     _check_modules(activate)
     settings.passfile()
     with dbutils.connect(timeout=timeout) as conn:
@@ -169,5 +185,5 @@ def _check_modules(activate):
     missing = modules.unknown(activate)
     if missing:
         raise click.ClickException(
-            f'module(s) not installed in this image: {", ".join(missing)} '
-            '(run ado-do pip-install tryton)')
+            f'module(s) not installed in this container: {", ".join(missing)} '
+            '(name their packages in ado/etc/requirements-tryton.txt)')

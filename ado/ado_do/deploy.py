@@ -5,21 +5,22 @@ from pathlib import Path
 
 import click
 
-from . import dbutils, demo, pipinstall, roles, secrets, server, settings
+from . import dbutils, demo, moduleupdate, pipinstall, roles, secrets, server, settings
 
 WEB_LISTEN = '0.0.0.0:6543'
 DEFAULT_DATABASE = 'c3s'
 
 
 def prepare(service, dbname, timeout):
-    """Install the development packages, make sure the database exists with
-    demo data (replicas starting together create it once), and the file store
-    is writable by the server."""
-    dbutils.validate_name(dbname)
+    """Install the development packages if they changed, make sure the database
+    exists with demo data and its modules are updated to the code (replicas
+    starting together create and update it once), and the file store is
+    writable by the server."""
     settings.environment()
     secrets.refuse_defaults()
     pipinstall.install(service)
-    demo.setup(dbname, timeout=timeout)
+    if not demo.setup(dbname, timeout=timeout):
+        moduleupdate.update_database(dbname, timeout=timeout)
     roles.use_service_role(dbname)
     server.make_store_writable()
 
@@ -37,7 +38,8 @@ def ini_database(ini):
     place that names it for the portal and the api)."""
     parser = configparser.ConfigParser(interpolation=None)
     parser.read(ini)
-    return parser.get('app:main', 'tryton.database', fallback=DEFAULT_DATABASE)
+    return dbutils.validate_name(
+        parser.get('app:main', 'tryton.database', fallback=DEFAULT_DATABASE))
 
 
 def web_command(ini, workers):
@@ -46,7 +48,3 @@ def web_command(ini, workers):
     if settings.environment() == 'development':
         return ['pserve', ini, '--reload']
     return ['gunicorn', '--paste', ini, '--workers', str(workers), '--bind', WEB_LISTEN]
-
-
-def default_workers():
-    return int(os.environ.get('WEB_WORKERS') or 2 * (os.cpu_count() or 1) + 1)

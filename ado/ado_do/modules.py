@@ -22,13 +22,17 @@ def unknown(names):
     return sorted(set(names) - set(available()))
 
 
+def package_version(name):
+    """The version of the package that holds module `name` (trytond for the core)."""
+    point = available().get(name)
+    if point is None:
+        return version('trytond')
+    return point.dist.version if point.dist else '?'
+
+
 def versions():
     """[(module, package version)] sorted: part of the demo template's cache key."""
-    result = [(name, version('trytond')) for name in CORE]
-    for name, point in available().items():
-        if point is not None:
-            result.append((name, point.dist.version if point.dist else '?'))
-    return sorted(result)
+    return sorted((name, package_version(name)) for name in available())
 
 
 SOURCE_SUFFIXES = {'.py', '.xml', '.cfg', '.csv', '.po', '.fodt', '.odt', '.json'}

@@ -1,4 +1,12 @@
-"""Installing a service's development packages, once per requirements content."""
+"""Installing a service's development packages, once per requirements content.
+
+The images install them at build time (Dockerfiles/tryton, portal), editable at
+/ado/src, where docker-compose.yml mounts ./ado: a fresh container imports the
+mounted sources without installing anything. What an editable install copies
+into the venv (the package list, the entry points) comes from the requirements
+files and each package's setup files, so their content is the install's key:
+ado-do re-installs only when that key differs from the one the install wrote.
+"""
 import fcntl
 import hashlib
 import importlib
@@ -27,16 +35,26 @@ def requirements(service):
     return path
 
 
+# what pip reads from an editable package (its sources are read at import time)
+SETUP_FILES = ('setup.py', 'setup.cfg', 'pyproject.toml')
+
+
 def content_hash(path, seen=None):
-    """Hash of the file and the files it includes with -r, so an edit of an
-    included file re-installs too."""
+    """Hash of the file, the files it includes with -r and the setup files of
+    the packages it installs with -e, so an edit of any of them re-installs."""
     seen = seen if seen is not None else set()
     seen.add(path)
-    digest = hashlib.sha256(path.read_bytes())
-    for match in re.finditer(r'^\s*-r\s+(\S+)', path.read_text(), re.M):
+    text = path.read_text()
+    digest = hashlib.sha256(text.encode())
+    for match in re.finditer(r'^\s*-r\s+(\S+)', text, re.M):
         included = (path.parent / match.group(1)).resolve()
         if included not in seen and included.is_file():
             digest.update(content_hash(included, seen).encode())
+    for match in re.finditer(r'^\s*-e\s+(\S+)', text, re.M):
+        package = path.parent / match.group(1)
+        for name in SETUP_FILES:
+            setup = package / name
+            digest.update(setup.read_bytes() if setup.is_file() else b'-')
     return digest.hexdigest()
 
 
@@ -45,21 +63,47 @@ def flag(service):
     return Path(sys.prefix) / f'.ado-pip-install-{service}.sha256'
 
 
-def install(service, force=False):
+def is_current(service):
+    marker = flag(service)
+    return (marker.is_file()
+            and marker.read_text().strip() == content_hash(requirements(service)))
+
+
+def install(service, force=False, quiet=False):
     """pip install -r requirements-SERVICE.txt unless done with this content."""
     path = requirements(service)
-    wanted = content_hash(path)
-    marker = flag(service)
-    if not force and marker.is_file() and marker.read_text().strip() == wanted:
-        click.echo(f'{path.name} unchanged since the last install, skipped', err=True)
+    if not force and is_current(service):
+        if not quiet:
+            click.echo(f'{path.name} unchanged since the last install, skipped', err=True)
         return False
-    # tryton, portal and api containers share /ado/src: one pip at a time writes there
+    # tryton, portal and api containers share /ado/src: one pip at a time writes
+    # there; a second ado-do of this container finds the first one's install done
     with open(_lock_path(), 'a') as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
+        if not force and is_current(service):
+            return False
+        wanted = content_hash(path)
         _pip(path)
-    marker.write_text(wanted + '\n')
+        flag(service).write_text(wanted + '\n')
     _activate_new_packages()
     return True
+
+
+def installed_services():
+    """The services whose packages this container's venv holds (the image's build
+    installed them, or ado-do pip-install did)."""
+    prefix = '.ado-pip-install-'
+    return sorted(path.name[len(prefix):-len('.sha256')]
+                  for path in Path(sys.prefix).glob(prefix + '*.sha256'))
+
+
+def ensure_current():
+    """Before a command that imports the development packages: re-install those
+    this container has when their requirements or setup files changed since
+    (a few file reads when nothing changed)."""
+    for service in installed_services():
+        if (settings.ETC / f'requirements-{service}.txt').is_file():
+            install(service, quiet=True)
 
 
 def _activate_new_packages():

@@ -5,7 +5,7 @@ import sqlite3
 
 import click
 
-from . import dbutils, demo, filestore, modules, settings, trytonadmin
+from . import dbutils, demo, filestore, modules, pipinstall, settings, trytonadmin
 
 SQLITE_ENV = {'TRYTOND_DATABASE__URI': 'sqlite://'}
 
@@ -23,6 +23,7 @@ def env(dbtype, dbname):
 
 
 def create(dbtype, dbname, cache=True, timeout=dbutils.DEFAULT_TIMEOUT):
+    pipinstall.ensure_current()
     if dbtype == 'postgres':
         demo.setup(dbname, scenario=None, cache=cache, timeout=timeout)
     else:

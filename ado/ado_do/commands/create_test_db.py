@@ -2,16 +2,10 @@ import click
 
 from .. import options, testdb
 
-dbtype_option = click.option(
-    '--dbtype', type=click.Choice(['postgres', 'sqlite']), default='postgres',
-    show_default=True, help='The database backend of the test database.')
-dbname_option = click.option('--dbname', default='test', show_default=True,
-                             help='The test database.')
-
 
 @click.command('create-test-db')
-@dbtype_option
-@dbname_option
+@options.test_dbtype
+@options.test_dbname
 @options.no_cache
 @options.timeout
 def command(dbtype, dbname, no_cache, timeout):

@@ -10,7 +10,7 @@ from ..pgtools import pg_env
 
 
 @click.command('db-backup')
-@click.argument('dbname')
+@click.argument('dbname', type=options.DBNAME)
 @click.option('--format', 'dump_format', type=click.Choice(['plain', 'custom']),
               default='plain', show_default=True, help='pg_dump format.')
 @click.option('--with-files', is_flag=True,
@@ -25,7 +25,6 @@ def command(dbname, dump_format, with_files, timeout):
     Example:
       docker compose run --rm -T tryton ado-do db-backup c3s > c3s.sql
     """
-    dbutils.validate_name(dbname)
     if (with_files or dump_format == 'custom') and sys.stdout.isatty():
         raise click.ClickException('refusing to write a binary dump to a terminal; '
                                    'redirect stdout to a file')

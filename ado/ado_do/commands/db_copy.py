@@ -4,8 +4,8 @@ from .. import dbutils, filestore, options
 
 
 @click.command('db-copy')
-@click.argument('src')
-@click.argument('dst')
+@click.argument('src', type=options.DBNAME)
+@click.argument('dst', type=options.DBNAME)
 @options.timeout
 def command(src, dst, timeout):
     """Create DST as a copy of SRC, with its file store.
@@ -17,8 +17,6 @@ def command(src, dst, timeout):
     Example:
       ado-do db-copy c3s c3s_before_update
     """
-    dbutils.validate_name(src)
-    dbutils.validate_name(dst)
     if src == dst:
         raise click.ClickException('SRC and DST are the same database')
     with dbutils.connect(timeout=timeout) as conn:

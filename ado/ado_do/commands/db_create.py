@@ -4,7 +4,7 @@ from .. import dbutils, options
 
 
 @click.command('db-create')
-@click.argument('dbname')
+@click.argument('dbname', type=options.DBNAME)
 @options.timeout
 def command(dbname, timeout):
     """Create the empty database DBNAME (UTF-8); an existing one is left as it is.
@@ -13,7 +13,6 @@ def command(dbname, timeout):
     Example:
       ado-do db-create c3s_empty
     """
-    dbutils.validate_name(dbname)
     with dbutils.connect(timeout=timeout) as conn:
         with dbutils.advisory_lock(conn, f'database:{dbname}'):
             if dbutils.exists(conn, dbname):

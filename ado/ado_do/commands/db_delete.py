@@ -4,7 +4,7 @@ from .. import dbutils, filestore, options, settings
 
 
 @click.command('db-delete')
-@click.argument('dbname')
+@click.argument('dbname', type=options.DBNAME)
 @click.option('--yes', is_flag=True, help='Do not ask for confirmation in production.')
 @options.timeout
 def command(dbname, yes, timeout):
@@ -16,7 +16,6 @@ def command(dbname, yes, timeout):
     Example:
       ado-do db-delete c3s_2
     """
-    dbutils.validate_name(dbname)
     production = settings.environment() == 'production'
     with dbutils.connect(timeout=timeout) as conn:
         dbutils.require(conn, dbname)

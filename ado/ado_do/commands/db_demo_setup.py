@@ -4,7 +4,7 @@ from .. import demo, options
 
 
 @click.command('db-demo-setup')
-@click.argument('dbname')
+@click.argument('dbname', type=options.DBNAME)
 @options.no_cache
 @options.timeout
 def command(dbname, no_cache, timeout):

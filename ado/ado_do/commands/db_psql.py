@@ -7,7 +7,7 @@ from ..pgtools import pg_env
 
 
 @click.command('db-psql', context_settings={'ignore_unknown_options': True})
-@click.argument('dbname')
+@click.argument('dbname', type=options.DBNAME)
 @click.argument('psql_args', nargs=-1, type=click.UNPROCESSED)
 @options.timeout
 def command(dbname, psql_args, timeout):
@@ -19,7 +19,6 @@ def command(dbname, psql_args, timeout):
     Example:
       ado-do db-psql c3s -c 'select count(*) from party_party'
     """
-    dbutils.validate_name(dbname)
     with dbutils.connect(timeout=timeout) as conn:
         dbutils.require(conn, dbname)
     os.execvpe('psql', ['psql', *psql_args], pg_env(dbname))

@@ -9,7 +9,7 @@ from .. import dbutils, options, restore
 
 
 @click.command('db-restore')
-@click.argument('dbname')
+@click.argument('dbname', type=options.DBNAME)
 @click.argument('file', default='-', type=click.Path(exists=True, allow_dash=True, dir_okay=False))
 @click.option('--force', is_flag=True, help='Replace DBNAME if it exists.')
 @options.timeout
@@ -23,7 +23,6 @@ def command(dbname, file, force, timeout):
     Example:
       docker compose run --rm -T tryton ado-do db-restore c3s_copy < c3s.sql
     """
-    dbutils.validate_name(dbname)
     if file == '-' and sys.stdin.isatty():
         raise click.ClickException('no dump given: name a FILE or pipe one to stdin')
     with dbutils.connect(timeout=timeout) as conn:

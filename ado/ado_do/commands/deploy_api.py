@@ -1,11 +1,10 @@
 import click
 
 from .. import deploy, options, server
-from .deploy_portal import workers_option
 
 
 @click.command('deploy-api')
-@workers_option
+@options.workers
 @options.timeout
 def command(workers, timeout):
     """Start the API on 0.0.0.0:6543, after making sure its database exists.

@@ -2,13 +2,9 @@ import click
 
 from .. import deploy, options, server
 
-workers_option = click.option(
-    '--workers', type=click.IntRange(min=1), default=deploy.default_workers,
-    show_default='WEB_WORKERS or 2 x cores + 1', help='gunicorn workers in production.')
-
 
 @click.command('deploy-portal')
-@workers_option
+@options.workers
 @options.timeout
 def command(workers, timeout):
     """Start the web portal on 0.0.0.0:6543, after making sure its database exists.

@@ -4,7 +4,7 @@ from .. import deploy, options, server, settings
 
 
 @click.command('deploy-tryton')
-@click.argument('dbname', default='c3s')
+@click.argument('dbname', type=options.DBNAME, default='c3s')
 @options.timeout
 def command(dbname, timeout):
     """Start trytond, after making sure DBNAME exists with demo data.

@@ -2,15 +2,14 @@ import os
 
 import click
 
-from .. import dbutils, options, settings, testdb
-from .create_test_db import dbname_option, dbtype_option
+from .. import options, pipinstall, settings, testdb
 
 PORTAL = settings.SRC / 'collecting_society.portal'
 
 
 @click.command('run-tests', context_settings={'ignore_unknown_options': True})
-@dbtype_option
-@dbname_option
+@options.test_dbtype
+@options.test_dbname
 @click.option('--reset/--no-reset', default=True, show_default=True,
               help='Renew the test database before the tests.')
 @click.option('--path', type=click.Path(), default=str(PORTAL), show_default=True,
@@ -27,7 +26,7 @@ def command(dbtype, dbname, reset, path, timeout, pytest_args):
     Example:
       ado-do run-tests -- -x -k login
     """
-    dbutils.validate_name(dbname)
+    pipinstall.ensure_current()
     if not os.path.exists(path):
         raise click.ClickException(f'no tests at {path}')
     if reset:

@@ -23,13 +23,21 @@ class PublicIdMixin:
                 'collecting_society.msg_uuid_unique'),
             ]
 
+    # No default_uuid: the client shows a default in the new record's form but
+    # does not send a read-only field on save, so the server made another one
+    # and the UUID a user copied from the form never existed. The field stays
+    # empty until the record is saved, and create() gives it its UUID.
     @classmethod
-    def default_uuid(cls):
-        return str(uuid.uuid4())
+    def create(cls, vlist):
+        vlist = [dict(values) for values in vlist]
+        for values in vlist:
+            if not values.get('uuid'):
+                values['uuid'] = str(uuid.uuid4())
+        return super().create(vlist)
 
     @classmethod
     def copy(cls, records, default=None):
         # a copy is a new record, so it needs its own public id
         default = dict(default or {})
-        default['uuid'] = lambda data: str(uuid.uuid4())
+        default['uuid'] = None
         return super().copy(records, default=default)

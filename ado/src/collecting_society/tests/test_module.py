@@ -1,3 +1,5 @@
+from lxml import etree
+
 from trytond.pool import Pool
 from trytond.tests.test_tryton import ModuleTestCase, with_transaction
 from trytond.transaction import Transaction
@@ -42,6 +44,71 @@ class CollectingSocietyTestCase(ModuleTestCase):
         for license in licenses:
             self.assertEqual(
                 license.uuid, str(uuid.uuid5(uuid.NAMESPACE_URL, license.url)))
+
+
+    @with_transaction()
+    def test_new_record_shows_no_uuid_until_saved(self):
+        "The client's new form shows no UUID; the one saved is the one read"
+        Artist = Pool().get('artist')
+        # what the client shows in a new form (it never sends a read-only field)
+        self.assertIsNone(Artist.default_get(['uuid']).get('uuid'))
+        artist, = Artist.create([{'name': "Probe"}])
+        self.assertTrue(artist.uuid)
+        self.assertEqual(Artist.read([artist.id], ['uuid'])[0]['uuid'], artist.uuid)
+        copy, = Artist.copy([artist])
+        self.assertTrue(copy.uuid)
+        self.assertNotEqual(copy.uuid, artist.uuid)
+
+    @with_transaction()
+    def test_list_columns_fit_their_headers(self):
+        "Each column of the back office's lists is wide enough for its header"
+        pool = Pool()
+        for model in ['artist', 'web.user']:
+            view = pool.get(model).fields_view_get(view_type='tree')
+            for header, width in list_columns(view):
+                with self.subTest(model=model, column=header):
+                    self.assertGreaterEqual(width, header_width(header))
+
+    @with_transaction()
+    def test_artist_list_shares_its_width(self):
+        "Every text column of the artist list expands, not only the name"
+        view = Pool().get('artist').fields_view_get(view_type='tree')
+        tree = etree.fromstring(view['arch'])
+        for node in tree.xpath('//field'):
+            if view['fields'][node.get('name')]['type'] in ('char', 'many2one'):
+                with self.subTest(column=node.get('name')):
+                    self.assertTrue(node.get('expand'))
+
+
+# The Tryton 8.0 client's column widths (tryton/gui/window/view_form/view/
+# list_gtk/widget.py, default_width) where a view gives none; buttons: 80.
+CLIENT_DEFAULT_WIDTH = {
+    'integer': 60, 'biginteger': 60, 'float': 80, 'numeric': 80, 'timedelta': 100,
+    'date': 100, 'datetime': 100, 'time': 100, 'selection': 90, 'char': 100,
+    'one2many': 50, 'many2many': 50, 'boolean': 20, 'binary': 200}
+
+
+def list_columns(view):
+    """[(header, width in pixels)] of a tree view, as the client lays it out."""
+    tree = etree.fromstring(view['arch'])
+    columns = []
+    for node in tree:
+        if node.tag == 'field':
+            field = view['fields'][node.get('name')]
+            default = CLIENT_DEFAULT_WIDTH.get(field['type'], 100)
+            header = node.get('string') or field['string']
+        elif node.tag == 'button':
+            default, header = 80, node.get('string') or node.get('name')
+        else:
+            continue
+        columns.append((header, int(node.get('width') or default)))
+    return columns
+
+
+def header_width(header):
+    """A header's width in GTK's default 10 pt sans font (about 8 pixels a
+    character, the widest), plus the column's padding and sort arrow."""
+    return 8 * len(header) + 20
 
 
 del ModuleTestCase
