@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 from .paths import CHECKOUT
+from .errors import HostError
 
 
 @functools.cache
@@ -18,7 +19,7 @@ def compose_command():
         done = subprocess.run(command + ['version'], capture_output=True)
         if done.returncode == 0:
             return command
-    raise SystemExit('ado: neither `docker compose` nor `docker-compose` works here; '
+    raise HostError('neither `docker compose` nor `docker-compose` works here; '
                      'install Docker Compose (README.rst, Requirements)')
 
 

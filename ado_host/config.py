@@ -8,7 +8,7 @@ import shlex
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-import click
+from .errors import HostError
 
 
 @dataclass(frozen=True)
@@ -43,36 +43,36 @@ class Config:
 def _relative(root, value, what):
     """An absolute path for a path written relative to config.py's folder."""
     if not isinstance(value, str) or not value.strip():
-        raise click.ClickException(f'{what}: the path must be a non-empty string, got {value!r}')
+        raise HostError(f'{what}: the path must be a non-empty string, got {value!r}')
     path = PurePosixPath(value)
     if path.is_absolute() or '..' in path.parts:
         # ./update only writes inside the checkout
-        raise click.ClickException(f'{what}: {value!r} must be a path inside the checkout')
+        raise HostError(f'{what}: {value!r} must be a path inside the checkout')
     return root / path
 
 
 def _repository(root, source, number, entry):
     what = f'{source}, repositories[{number}]'
     if not isinstance(entry, (tuple, list)) or len(entry) != 3:
-        raise click.ClickException(f'{what}: expected (url or None, clone option or None, path), '
+        raise HostError(f'{what}: expected (url or None, clone option or None, path), '
                                    f'got {entry!r}')
     url, option, name = entry
     for value, label in ((url, 'url'), (option, 'clone option')):
         if value is not None and (not isinstance(value, str) or not value.strip()):
-            raise click.ClickException(f'{what}: the {label} must be a string or None, '
+            raise HostError(f'{what}: the {label} must be a string or None, '
                                        f'got {value!r}')
     if option is not None:
         try:
             shlex.split(option)
         except ValueError as error:
-            raise click.ClickException(f'{what}: bad clone option {option!r}: {error}')
+            raise HostError(f'{what}: bad clone option {option!r}: {error}')
     return Repository(url, option, _relative(root, name, what), name)
 
 
 def _configfile(root, source, number, entry):
     what = f'{source}, configfiles[{number}]'
     if not isinstance(entry, (tuple, list)) or len(entry) != 2:
-        raise click.ClickException(f'{what}: expected (example, target), got {entry!r}')
+        raise HostError(f'{what}: expected (example, target), got {entry!r}')
     return tuple(_relative(root, value, what) for value in entry)
 
 
@@ -81,7 +81,7 @@ def _check_unique(source, repositories):
     for repository in repositories:
         if repository.path in seen:
             # two parallel jobs on one folder would trip over each other
-            raise click.ClickException(f'{source}: {repository.name!r} is listed twice')
+            raise HostError(f'{source}: {repository.name!r} is listed twice')
         seen.add(repository.path)
 
 
@@ -89,15 +89,15 @@ def load_config(path):
     """The checked contents of the config file at path."""
     path = Path(path).resolve()
     if not path.is_file():
-        raise click.ClickException(f'no config file at {path}')
+        raise HostError(f'no config file at {path}')
     try:
         values = runpy.run_path(str(path))
     except Exception as error:  # a user's file: any error is theirs to fix
-        raise click.ClickException(f'{path} cannot be read: {type(error).__name__}: {error}')
+        raise HostError(f'{path} cannot be read: {type(error).__name__}: {error}')
     root = path.parent
     for name in ('repositories', 'configfiles'):
         if not isinstance(values.get(name, []), (list, tuple)):
-            raise click.ClickException(f'{path}: `{name}` must be a list')
+            raise HostError(f'{path}: `{name}` must be a list')
     repositories = [_repository(root, path.name, number, entry)
                     for number, entry in enumerate(values.get('repositories', []))]
     _check_unique(path.name, repositories)

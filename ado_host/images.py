@@ -17,6 +17,7 @@ from pathlib import Path
 
 from .compose import compose, ensure_plugin
 from .paths import CHECKOUT
+from .errors import HostError, log
 
 BASE_IMAGE = 'debian:bookworm-slim'
 SUITE = 'bookworm'
@@ -31,8 +32,6 @@ WHEEL_TARGET = ['--python-version', '3.11', '--implementation', 'cp', '--abi', '
                 '--only-binary', ':all:']
 
 
-def log(message):
-    print(f'ado: {message}', file=sys.stderr, flush=True)
 
 
 def image_exists(name):
@@ -75,7 +74,7 @@ def build_base_image():
     if not shutil.which('debootstrap'):
         install_debootstrap()
     if not shutil.which('debootstrap'):
-        raise SystemExit(f'ado: {BASE_IMAGE} is missing and cannot be pulled; install '
+        raise HostError(f'{BASE_IMAGE} is missing and cannot be pulled; install '
                          'debootstrap (apt-get install debootstrap) so ./update can build it')
     mirror = apt_mirror()
     log(f'{BASE_IMAGE} cannot be pulled: building it from {mirror} '
@@ -89,7 +88,7 @@ def build_base_image():
         subprocess.run(['docker', 'import', '--change', 'CMD ["bash"]', '-', BASE_IMAGE],
                        stdin=tar.stdout, check=True, stdout=subprocess.DEVNULL)
         if tar.wait() != 0:
-            raise SystemExit('ado: could not pack the debootstrapped base image')
+            raise HostError('could not pack the debootstrapped base image')
     log(f'built {BASE_IMAGE}')
 
 

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from .project import connect, project_option, running_containers
 from .stats import cpu_percent, sample, seconds
+from .errors import HostError
 
 # Each stats request waits on the daemon's once-a-second collection; asked all
 # at once, the whole stack takes as long as one container.
@@ -112,7 +113,7 @@ def watch(client, project, interval, as_json):
 def _still_running(client, project):
     try:
         return running_containers(client, project)
-    except click.ClickException:
+    except HostError:
         return []  # the stack went down while watching: show an empty table
 
 

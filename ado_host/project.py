@@ -8,6 +8,7 @@ import click
 import docker
 
 from .compose import project_name
+from .errors import HostError
 
 PROJECT = 'com.docker.compose.project'
 SERVICE = 'com.docker.compose.service'
@@ -45,7 +46,7 @@ def connect(pool_size=10):
     except docker.errors.DockerException as error:
         where = os.environ.get('DOCKER_HOST', 'unix:///var/run/docker.sock')
         reason = re.sub(r'\s+', ' ', str(error))
-        raise click.ClickException(f'Docker is not reachable at {where}: is it running, and may '
+        raise HostError(f'Docker is not reachable at {where}: is it running, and may '
                                    f'you use it? ({reason})')
     return client
 
@@ -69,7 +70,7 @@ def running_containers(client, project):
     containers = sorted((_container(attrs) for attrs in found),
                         key=lambda c: (c.service, c.oneoff, c.number, c.name))
     if not containers:
-        raise click.ClickException(
+        raise HostError(
             f'no container of compose project {project!r} is running; start the stack with '
             '`docker compose up -d` (or name the project with --project)')
     return containers

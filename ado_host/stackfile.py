@@ -15,6 +15,7 @@ import sys
 import click
 
 from .compose import compose
+from .errors import HostError
 
 SWARM_FILES = ('docker-compose.yml', 'docker-compose.production.yml',
                'docker-compose.swarm.yml')
@@ -72,7 +73,7 @@ def merged_config():
         done = compose(*files, 'config', '--format', 'json',
                        capture_output=True, text=True)
     except subprocess.CalledProcessError as error:
-        raise click.ClickException(f'docker compose config failed: {error.stderr.strip()}')
+        raise HostError(f'docker compose config failed: {error.stderr.strip()}')
     return json.loads(done.stdout)
 
 

@@ -11,6 +11,7 @@ from .configfiles import copy_configfile
 from .progress import PlainLog, display
 from .repositories import Outcome, update_repository
 from .paths import CHECKOUT
+from .errors import HostError
 
 NEXT_STEPS = '''
 Next: start the stack and open the portal
@@ -25,7 +26,7 @@ def next_steps():
     from .compose import compose_command
     try:
         compose = ' '.join(compose_command())
-    except SystemExit:  # no Compose yet: name the one README.rst asks for
+    except HostError:  # no Compose yet: name the one README.rst asks for
         compose = 'docker compose'
     return NEXT_STEPS.format(compose=compose)
 
@@ -75,7 +76,7 @@ def prepare(build):
         # else images.py takes Docker's silence for "cannot pull" and debootstraps
         connect()
         prepare_images(build=build)
-    except click.ClickException as error:
+    except HostError as error:
         return [('docker images', Outcome(False, error.message))]
     except subprocess.CalledProcessError as error:
         command = ' '.join(map(str, error.cmd[:3]))
@@ -83,8 +84,6 @@ def prepare(build):
     except FileNotFoundError as error:
         return [('docker images', Outcome(False, f'{error.filename} is not installed; see '
                                                  'README.rst, Requirements'))]
-    except SystemExit as error:  # images.py's own one-line messages
-        return [('docker images', Outcome(False, str(error.code).removeprefix('ado: ')))]
     return []
 
 

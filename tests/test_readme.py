@@ -1,0 +1,396 @@
+"""README.rst is executable: every `$ ` command of its literal blocks runs, in
+the order and form written, against this checkout's running stack, and must
+exit 0; where README shows the output, the output must have its shape.
+
+A command added to README.rst later is picked up by itself. Only the commands
+in SKIPPED cannot run as written; each says why, and most run in an adapted
+form. Commands that need a checkout of their own (a production stack, the
+remove-the-database recipe, moving the proxy's ports) run as written in
+SCRATCH: a clone of this checkout with its own Compose project and ports,
+removed at the end. A command written twice runs once, where it first appears.
+"""
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+import requests
+
+from ado_host.paths import CHECKOUT
+from ado_host.stack import wait_healthy
+
+README = CHECKOUT / 'README.rst'
+PROMPT = '$ '
+
+
+@dataclass
+class Command:
+    text: str                       # as written, continuations joined with newlines
+    line: int                       # README line of its `$ `
+    output: list = field(default_factory=list)   # the lines README shows after it
+
+
+def literal_blocks(lines):
+    """(first line number, [lines]) of each literal block: the indented lines
+    after a paragraph ending in `::` (or a `::` line), up to the dedent."""
+    index = 0
+    while index < len(lines):
+        if lines[index].rstrip().endswith('::'):
+            start = index + 1
+            while start < len(lines) and not lines[start].strip():
+                start += 1
+            block = []
+            end = start
+            while end < len(lines) and (not lines[end].strip() or lines[end].startswith(' ')):
+                block.append(lines[end])
+                end += 1
+            while block and not block[-1].strip():
+                block.pop()
+            if block and block[0].startswith(' '):
+                yield start + 1, block
+            index = end
+        else:
+            index += 1
+
+
+def complete(script):
+    """True when bash reads `script` as whole commands (a `for ...; do` needs its `done`)."""
+    return subprocess.run(['bash', '-n', '-c', script], capture_output=True).returncode == 0
+
+
+def commands_in(lines):
+    """Every `$ ` command of README's literal blocks, with the output shown after it."""
+    found = []
+    for first, block in literal_blocks(lines):
+        indent = min(len(line) - len(line.lstrip()) for line in block if line.strip())
+        index = 0
+        while index < len(block):
+            text = block[index][indent:]
+            if not text.startswith(PROMPT):
+                if found and found[-1].line >= first and text.strip():
+                    found[-1].output.append(text.rstrip())
+                index += 1
+                continue
+            command, line = [text[len(PROMPT):].rstrip()], first + index
+            index += 1
+            # `\` continues a line; a compound command continues until bash reads it whole
+            while index < len(block) and (command[-1].endswith('\\')
+                                          or not complete('\n'.join(command))):
+                command.append(block[index].strip())
+                index += 1
+            found.append(Command('\n'.join(command), line))
+    return found
+
+
+def readme_commands():
+    return commands_in(README.read_text().splitlines())
+
+
+# Commands that cannot run as written, why, and what runs instead (a command,
+# run in the same place; None: nothing).
+SKIPPED = {
+    'git clone <url of ado> ado': (
+        'the url is a placeholder: this checkout is cloned instead (the scratch clone)',
+        None),
+    'cd ado': ('each command runs in the checkout itself (or the scratch clone)', None),
+    'docker compose up': (
+        'stays in the foreground until Ctrl-C: started detached, then waited for until healthy',
+        'docker compose up -d --wait'),
+    './run-tests': (
+        'this test is part of ./run-tests; running it here would recurse: its arguments '
+        'are checked instead', './run-tests --fast --collect-only -q tests/test_stack.py'),
+    './run-tests --fast -k portal': (
+        'would run this test again (its cases whose commands name the portal): '
+        'collected only', './run-tests --fast -k portal --collect-only -q'),
+    'docker compose build --no-cache': (
+        'rebuilds every image without the cache (many minutes on a shared machine): '
+        'the smallest image only', 'docker compose build --no-cache proxy'),
+    'sudo rm -rf postgresql-data': (
+        'sudo is for a user whose files the database server made; the test runs as their '
+        'owner (and in the scratch clone, not in the checkout)', 'rm -rf postgresql-data'),
+    'docker swarm init': (
+        'makes the whole engine a swarm node (every project on it); tests/test_swarm.py '
+        'runs the swarm recipe on its own', None),
+    'mkdir -p /srv/ado/postgresql-data': (
+        'outside the checkout: a scratch directory instead', 'mkdir -p scratch-data'),
+    'ADO_DB_DATA=/srv/ado/postgresql-data ./stackfile > ado-stack.json': (
+        'the data directory is the scratch one',
+        'ADO_DB_DATA=scratch-data ./stackfile > ado-stack.json '
+        '&& python3 -m json.tool ado-stack.json > /dev/null'),
+    'docker stack deploy -c ado-stack.json ado': ('needs the swarm (see docker swarm init)',
+                                                   None),
+    'docker service scale ado_portal=3': ('needs the swarm (see docker swarm init)', None),
+    'docker stack rm ado': ('needs the swarm (see docker swarm init)', None),
+    './monitor --watch        # refreshed in place until Ctrl-C (--interval SECONDS)': (
+        'runs until Ctrl-C: stopped with SIGINT after a few refreshes', 'ctrl-c after 5 s'),
+    'ADO_HTTP_PORT=8081 ADO_TRYTON_PORT=8001 docker compose up': (
+        'stays in the foreground, and 8081 may be taken by another checkout: detached, '
+        'on free ports, in the scratch clone; the proxy must answer there',
+        'ADO_HTTP_PORT={free_http} ADO_TRYTON_PORT={free_tryton} docker compose up -d --wait '
+        '&& curl -fsS -o /dev/null http://localhost:{free_http}/.proxy-health'),
+    'rm ~/.config/tryton/8.0/known_hosts': (
+        "would delete the tester's own Tryton client file: a scratch HOME holds one",
+        'mkdir -p ~/.config/tryton/8.0 && touch ~/.config/tryton/8.0/known_hosts '
+        '&& rm ~/.config/tryton/8.0/known_hosts'),
+    'docker compose run --rm --service-ports portal ado-do deploy-portal': (
+        'a server in the foreground until Ctrl-C: stopped with SIGINT once it serves',
+        'ctrl-c when serving'),
+    'docker compose run --rm --service-ports api ado-do deploy-api': (
+        'a server in the foreground until Ctrl-C: stopped with SIGINT once it serves',
+        'ctrl-c when serving'),
+    'docker compose run --rm --service-ports tryton ado-do deploy-tryton c3s': (
+        'a server in the foreground until Ctrl-C: stopped with SIGINT once it serves',
+        'ctrl-c when serving'),
+}
+
+# Commands that need a checkout of their own: run as written in the scratch clone.
+IN_SCRATCH = re.compile(
+    r'^(git pull|mkdir -m 700 secrets|for s in |chmod 644 secrets|'
+    r'docker compose -f docker-compose.yml -f docker-compose.production.yml|'
+    r'docker compose down$|sudo rm -rf postgresql-data|./update$|'
+    r'docker compose up$|ADO_HTTP_PORT=8081|mkdir -p /srv|ADO_DB_DATA=/srv|rm ~/)')
+# in the scratch clone, after the remove-the-database recipe's `docker compose down`
+SCRATCH_AFTER_DOWN = ('./update', 'docker compose up')
+
+# The ado-do commands README names as COMMAND.
+HELP_TEMPLATE = 'docker compose run --rm tryton ado-do COMMAND --help'
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(('', 0))
+        return sock.getsockname()[1]
+
+
+class Scratch:
+    """A clone of this checkout with its own Compose project, ports and data
+    directory, sharing this checkout's images, wheels and host venv."""
+
+    def __init__(self, root):
+        self.dir = root / 'ado'
+        self.project = f'{os.environ.get("COMPOSE_PROJECT_NAME", CHECKOUT.name)}readme'
+        self.ports = {'free_http': free_port(), 'free_tryton': free_port()}
+        self.home = root / 'home'
+        self.home.mkdir()
+
+    def clone(self):
+        subprocess.run(['git', 'clone', '--quiet', str(CHECKOUT), str(self.dir)], check=True)
+        (self.dir / '.venv').symlink_to(CHECKOUT / '.venv')
+        wheels = self.dir / 'Dockerfiles' / 'wheels'
+        shutil.rmtree(wheels)
+        shutil.copytree(CHECKOUT / 'Dockerfiles' / 'wheels', wheels, copy_function=os.link)
+        (self.dir / '.env').write_text(
+            f'COMPOSE_PROJECT_NAME={self.project}\n'
+            f'ADO_IMAGE_PREFIX={os.environ.get("ADO_IMAGE_PREFIX", "ado")}\n'
+            f'ADO_HTTP_PORT={free_port()}\nADO_TRYTON_PORT={free_port()}\n')
+        shutil.copy(CHECKOUT / 'ado' / 'etc' / 'trytonpassfile', self.dir / 'ado' / 'etc')
+
+    def env(self):
+        env = {key: value for key, value in os.environ.items()
+               if not key.startswith(('COMPOSE_', 'ADO_'))}
+        return dict(env, HOME=str(self.home))
+
+    def remove(self):
+        if not self.dir.exists():
+            return
+        for files in (['-f', 'docker-compose.yml', '-f', 'docker-compose.production.yml'], []):
+            subprocess.run(['docker', 'compose', *files, 'down', '--volumes',
+                            '--remove-orphans'], cwd=self.dir, env=self.env(),
+                           capture_output=True)
+        shutil.rmtree(self.dir.parent, ignore_errors=True)
+
+
+def readme_databases():
+    """The databases README's commands make (c3s_2, c3s_copy, ...; never c3s)."""
+    return sorted({name for command in COMMANDS
+                   for name in re.findall(r'\bc3s_\w+', command.text)})
+
+
+@pytest.fixture(scope='module')
+def fresh_stack(stack):
+    """README's commands start from a stack that has only c3s: the databases
+    they make are dropped first (a run before this one made them)."""
+    for name in readme_databases():
+        subprocess.run(['docker', 'compose', 'run', '--rm', '-T', 'tryton', 'ado-do',
+                        'db-delete', '--yes', name], cwd=CHECKOUT, capture_output=True,
+                       timeout=300)
+    (CHECKOUT / 'c3s.sql').unlink(missing_ok=True)
+    yield
+    (CHECKOUT / 'c3s.sql').unlink(missing_ok=True)
+
+
+@pytest.fixture(scope='module')
+def scratch():
+    root = Path(tempfile.mkdtemp(prefix='ado-readme-'))
+    made = Scratch(root)
+    made.clone()
+    yield made
+    made.remove()
+
+
+def ado_do_commands():
+    done = subprocess.run(['docker', 'compose', 'run', '--rm', '-T', 'tryton', 'ado-do',
+                           '--help'], cwd=CHECKOUT, capture_output=True, text=True,
+                          timeout=300, check=True)
+    section = done.stdout.split('Commands:', 1)[1]
+    return [line.split()[0] for line in section.splitlines() if line.strip()]
+
+
+def run(script, cwd, env, timeout=1800):
+    return subprocess.run(['bash', '-o', 'pipefail', '-c', script], cwd=cwd, env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=timeout)
+
+
+def serving(service, project):
+    """True when a `docker compose run --service-ports SERVICE` container answers
+    on its published port as the service's health check asks."""
+    found = subprocess.run(
+        ['docker', 'ps', '-q', '--filter', f'label=com.docker.compose.project={project}',
+         '--filter', 'label=com.docker.compose.oneoff=True',
+         '--filter', f'label=com.docker.compose.service={service}'],
+        capture_output=True, text=True).stdout.split()
+    for container in found:
+        port = '8000' if service == 'tryton' else '6543'
+        published = subprocess.run(['docker', 'port', container, port],
+                                   capture_output=True, text=True).stdout.split()
+        if not published:
+            continue
+        url = f'http://localhost:{published[0].rsplit(":", 1)[1]}'
+        try:
+            if service == 'tryton':
+                reply = requests.post(f'{url}/rpc/', json={
+                    'id': 0, 'method': 'common.server.version', 'params': []}, timeout=5)
+            else:
+                reply = requests.get(f'{url}/health', timeout=5)
+        except requests.RequestException:
+            return False
+        return reply.ok
+    return False
+
+
+def remove_run_containers(service, project):
+    """A `run` container left behind when its client was killed."""
+    found = subprocess.run(
+        ['docker', 'ps', '-aq', '--filter', f'label=com.docker.compose.project={project}',
+         '--filter', 'label=com.docker.compose.oneoff=True',
+         '--filter', f'label=com.docker.compose.service={service}'],
+        capture_output=True, text=True).stdout.split()
+    if found:
+        subprocess.run(['docker', 'rm', '-f', *found], capture_output=True)
+
+
+def run_until_ctrl_c(command, cwd, env, ready, timeout=600):
+    """Start `command`, wait until `ready(output so far)`, then Ctrl-C it: it must end."""
+    process = subprocess.Popen(['bash', '-c', f'exec {command}'], cwd=cwd, env=env,
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, text=True)
+    output = []
+    deadline = time.monotonic() + timeout
+    os.set_blocking(process.stdout.fileno(), False)
+    try:
+        while not ready(''.join(output)):
+            assert process.poll() is None, f'{command} ended before serving:\n{"".join(output)}'
+            assert time.monotonic() < deadline, f'{command} not ready:\n{"".join(output)}'
+            output.append(process.stdout.read() or '')
+            time.sleep(0.5)
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=120)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+    return ''.join(output)
+
+
+def shape(line, project):
+    """A line of output without what differs between installations: the
+    project's name, ports and numbers, runs of spaces."""
+    line = line.replace(project, 'PROJECT')
+    line = re.sub(r'\d+', '0', line)
+    return ' '.join(line.split())
+
+
+def assert_output_shape(command, output):
+    project = os.environ.get('COMPOSE_PROJECT_NAME', CHECKOUT.name)
+    shown = {shape(line.replace('project ado,', f'project {project},'), project)
+             for line in command.output}
+    got = {shape(line, project) for line in output.splitlines()}
+    missing = shown - got
+    assert not missing, f'README shows lines the output lacks: {missing}\n{output}'
+
+
+COMMANDS = readme_commands()
+
+
+def test_readme_has_commands():
+    # the extractor finds README's commands, continuations and compound ones whole
+    texts = [command.text for command in COMMANDS]
+    assert './update' in texts and 'docker compose up' in texts
+    loop = next(text for text in texts if text.startswith('for s in'))
+    assert loop.endswith('done')
+    suite = next(text for text in texts if 'unittest discover -s trytond/tests' in text)
+    assert suite.startswith('docker compose run --rm tryton sh -c')
+    assert len(texts) > 40
+
+
+def test_skip_table_names_readme_commands():
+    """A skip entry whose command left README.rst would hide nothing: remove it."""
+    texts = {command.text for command in COMMANDS}
+    assert set(SKIPPED) - texts == set()
+
+
+@pytest.mark.usefixtures('fresh_stack')
+@pytest.mark.parametrize('command', COMMANDS, ids=lambda c: f'L{c.line}:{c.text[:50]}')
+def test_readme_command(command, scratch, request):
+    seen = request.config.cache_readme = getattr(request.config, 'cache_readme', set())
+    in_scratch = bool(IN_SCRATCH.match(command.text)) and (
+        command.text not in SCRATCH_AFTER_DOWN or 'down' in seen)
+    if command.text == 'docker compose down' and in_scratch:
+        seen.add('down')
+    where = scratch.dir if in_scratch else CHECKOUT
+    env = scratch.env() if in_scratch else dict(os.environ)
+    key = (where, command.text)
+    if key in seen:
+        return  # written twice: ran where it first appears
+    seen.add(key)
+    text = command.text
+    if text in SKIPPED:
+        reason, text = SKIPPED[text]
+        print(f'README line {command.line}: {reason}')
+        if text is None:
+            return
+        text = text.format(**scratch.ports)
+    if text == 'ctrl-c when serving':
+        service = command.text.split('--service-ports ')[1].split()[0]
+        project = os.environ.get('COMPOSE_PROJECT_NAME', CHECKOUT.name)
+        try:
+            run_until_ctrl_c(command.text, where, env, lambda out: serving(service, project))
+        finally:
+            remove_run_containers(service, project)
+        return
+    if text == 'ctrl-c after 5 s':
+        started = time.monotonic()
+        run_until_ctrl_c(command.text.split('#')[0], where, env,
+                         lambda out: time.monotonic() - started > 5 and 'cpu' in out)
+        return
+    if command.text == HELP_TEMPLATE:
+        for name in ado_do_commands():
+            done = run(text.replace('COMMAND', name), where, env)
+            assert done.returncode == 0, f'{name} --help:\n{done.stdout}{done.stderr}'
+        return
+    done = run(text, where, env)
+    assert done.returncode == 0, (f'README line {command.line}: {text}\n'
+                                  f'exit {done.returncode}\n{done.stdout[-3000:]}'
+                                  f'{done.stderr[-6000:]}')
+    if command.output:
+        assert_output_shape(command, done.stdout)
+    if in_scratch and text.startswith('docker compose') and ' up' in text:
+        wait_healthy(scratch.project)
