@@ -2,17 +2,26 @@
 the image build) after the repositories, and what to do next."""
 import docker
 
+from ado_host import images
+
 from .conftest import COMPOSE_UP, run_script, write_config
 
-BASE_IMAGE = 'debian:bookworm-slim'
+
+def image_ids():
+    return {image.id for image in docker.from_env().images.list()}
 
 
-def test_no_build_makes_the_base_image_ready(tmp_path):
+def test_no_build_makes_the_wheelhouse_ready_and_builds_nothing(tmp_path):
     config = write_config(tmp_path, [(None, None, 'data')])
+    before = image_ids()
     done = run_script('update', '--no-build', '--config', config, timeout=1800)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / 'data').is_dir()
-    assert docker.from_env().images.list(name=BASE_IMAGE), f'{BASE_IMAGE} is missing'
+    # the wheelhouse is stamped with the current requirements' hash
+    stamp = images.WHEELS / '.requirements-hash'
+    assert stamp.read_text() == images._requirements_hash()
+    assert 'building the images' not in done.stderr
+    assert image_ids() <= before, 'an image was built despite --no-build'
     assert COMPOSE_UP.search(done.stdout)
 
 

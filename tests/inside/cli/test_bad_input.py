@@ -80,15 +80,15 @@ def test_waiting_says_what_for():
 
 
 def test_wrong_password_fails_at_once():
-    import time
     uri = __import__('conftest').URI
     from urllib.parse import urlsplit
     parts = urlsplit(uri)
     bad = f'postgresql://{parts.username}:wrong-password@{parts.hostname}:{parts.port or 5432}/'
-    started = time.monotonic()
-    line = one_error(ado_do('db-list', '--timeout', '20', env={'TRYTOND_DATABASE__URI': bad}))
-    assert time.monotonic() - started < 10
-    assert 'cannot connect' in line
+    done = ado_do('db-list', '--timeout', '20', env={'TRYTOND_DATABASE__URI': bad})
+    # at once: one line, no "waiting for PostgreSQL" (the retry loop is for a
+    # server that is not up yet, not for wrong credentials)
+    line = one_error(done)
+    assert 'cannot connect' in line and 'password' in line
 
 
 def test_production_delete_asks(demo_db):
