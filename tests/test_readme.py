@@ -11,6 +11,7 @@ removed at the end. A command written twice runs once, where it first appears.
 """
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -186,11 +187,23 @@ class Scratch:
         wheels = self.dir / 'Dockerfiles' / 'wheels'
         shutil.rmtree(wheels)
         shutil.copytree(CHECKOUT / 'Dockerfiles' / 'wheels', wheels, copy_function=os.link)
+        # its own project, ports and passwords, from .env alone (README, Setup)
+        self.http_port = free_port()
+        self.demo_password = f'Readme-Demo-{secrets.token_hex(4)}'
         (self.dir / '.env').write_text(
             f'COMPOSE_PROJECT_NAME={self.project}\n'
             f'ADO_IMAGE_PREFIX={os.environ.get("ADO_IMAGE_PREFIX", "ado")}\n'
-            f'ADO_HTTP_PORT={free_port()}\nADO_TRYTON_PORT={free_port()}\n')
+            f'ADO_HTTP_PORT={self.http_port}\nADO_TRYTON_PORT={free_port()}\n'
+            f'POSTGRES_PASSWORD=readme+{secrets.token_hex(4)}/pg\n'
+            f'DEMO_PASSWORD={self.demo_password}\n')
         shutil.copy(CHECKOUT / 'ado' / 'etc' / 'trytonpassfile', self.dir / 'ado' / 'etc')
+
+    def assert_demo_password(self):
+        """The demo users got .env's DEMO_PASSWORD (README, Clients)."""
+        reply = requests.post(f'http://localhost:{self.http_port}/v1/token', timeout=60,
+                              headers={'Host': 'api.localhost'},
+                              auth=('alice@example.org', self.demo_password))
+        assert reply.status_code == 201, reply.text
 
     def env(self):
         env = {key: value for key, value in os.environ.items()
@@ -394,3 +407,5 @@ def test_readme_command(command, scratch, request):
         assert_output_shape(command, done.stdout)
     if in_scratch and text.startswith('docker compose') and ' up' in text:
         wait_healthy(scratch.project)
+    if in_scratch and command.text == 'docker compose up':
+        scratch.assert_demo_password()
