@@ -1,5 +1,6 @@
 """Shared fixtures: the real stack of this checkout, brought up with Compose."""
 import os
+import re
 import uuid
 
 import pytest
@@ -33,6 +34,13 @@ def pytest_runtest_makereport(item, call):
     if os.environ.get('CI') == 'true' and report.skipped and not hasattr(report, 'wasxfail'):
         report.outcome = 'failed'
         report.longrepr = f'skipped under CI=true, which counts as a failure: {report.longrepr}'
+
+
+def assert_nothing_skipped(output):
+    """A suite run inside a container (pytest or unittest) skipped nothing and ran something."""
+    skipped = re.findall(r'\b\d+ skipped\b|skipped=\d+', output)
+    assert not skipped, f'tests skipped inside the container:\n{output[-6000:]}'
+    assert not re.search(r'\bno tests ran\b|\bRan 0 tests\b', output), output[-6000:]
 
 
 def up(*args):
