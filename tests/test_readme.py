@@ -165,6 +165,32 @@ SCRATCH_AFTER_DOWN = ('./update', 'docker compose up')
 HELP_TEMPLATE = 'docker compose run --rm tryton ado-do COMMAND --help'
 
 
+def dump_lines(path):
+    """A plain dump's lines, without pg_dump's per-run random \\restrict key."""
+    return [line for line in Path(path).read_bytes().splitlines()
+            if not line.startswith((b'\\restrict', b'\\unrestrict'))]
+
+
+def restored_byte_for_byte(where, env):
+    """db-restore through `run -T` made c3s_copy from c3s.sql exactly: its own
+    dump, made the same way, is the same bytes."""
+    done = run('docker compose run --rm -T tryton ado-do db-backup c3s_copy > c3s_copy.sql',
+               where, env)
+    assert done.returncode == 0, done.stderr
+    try:
+        original, copy = dump_lines(where / 'c3s.sql'), dump_lines(where / 'c3s_copy.sql')
+        assert len(original) > 1000 and original == copy
+    finally:
+        (where / 'c3s_copy.sql').unlink()
+
+
+# What a command's README promise adds to "exits 0", checked after it.
+CHECKS = {
+    'docker compose run --rm -T tryton ado-do db-restore c3s_copy < c3s.sql':
+        restored_byte_for_byte,
+}
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(('', 0))
@@ -407,6 +433,8 @@ def test_readme_command(command, scratch, request):
                                   f'{done.stderr[-6000:]}')
     if command.output:
         assert_output_shape(command, done.stdout)
+    if command.text in CHECKS:
+        CHECKS[command.text](where, env)
     if re.search(r'unittest|doctest|run-tests', text):
         assert_nothing_skipped(done.stdout + done.stderr)
     if in_scratch and text.startswith('docker compose') and ' up' in text:

@@ -87,22 +87,33 @@ def replica_addresses(service):
     return addresses
 
 
-def upstreams(count, url=PORTAL + '/', **kwargs):
+def ask(service):
+    """One request to SERVICE through the proxy, as its users make it."""
+    if service == 'tryton':
+        return requests.post(f'{TRYTON}/rpc/', timeout=30, json={
+            'id': 0, 'method': 'common.server.version', 'params': []})
+    headers = {'Host': 'api.localhost'} if service == 'api' else {}
+    path = '/v1/openapi.json' if service == 'api' else '/'
+    return requests.get(PORTAL + path, headers=headers, timeout=30)
+
+
+def upstreams(count, service='portal'):
     seen = collections.Counter()
     for _ in range(count):
-        reply = requests.get(url, timeout=30, **kwargs)
+        reply = ask(service)
         assert reply.status_code == 200
         seen[reply.headers['X-Upstream'].split(':')[0]] += 1
     return seen
 
 
-def test_scaled_portal_is_balanced_and_loses_no_request_when_a_replica_stops():
-    up('--scale', 'portal=3')
-    expected = replica_addresses('portal')
+@pytest.mark.parametrize('service', ['portal', 'api', 'tryton'])
+def test_scaled_service_is_balanced_and_loses_no_request_when_a_replica_stops(service):
+    up('--scale', f'{service}=3')
+    expected = replica_addresses(service)
     assert len(expected) == 3
     # nginx re-resolves the service name, so new replicas are used without a restart
     deadline = time.monotonic() + 30
-    while set(upstreams(30)) != expected:
+    while set(upstreams(30, service)) != expected:
         assert time.monotonic() < deadline, 'the proxy did not reach all three replicas'
 
     failures, answered, stop = [], [], threading.Event()
@@ -110,7 +121,7 @@ def test_scaled_portal_is_balanced_and_loses_no_request_when_a_replica_stops():
     def stream():
         while not stop.is_set():
             try:
-                reply = requests.get(PORTAL + '/', timeout=30)
+                reply = ask(service)
                 (answered if reply.status_code == 200 else failures).append(reply.status_code)
             except requests.RequestException as error:
                 failures.append(repr(error))
@@ -119,13 +130,13 @@ def test_scaled_portal_is_balanced_and_loses_no_request_when_a_replica_stops():
     for thread in streams:
         thread.start()
     time.sleep(2)
-    containers(service='portal')[-1].stop(timeout=10)
+    containers(service=service)[-1].stop(timeout=10)
     time.sleep(5)
     stop.set()
     for thread in streams:
         thread.join()
     assert answered and not failures, f'{len(failures)} lost: {failures[:5]}'
-    up('--scale', 'portal=1')
+    up('--scale', f'{service}=1')
 
 
 def session_header(login, user_id, session):
