@@ -103,8 +103,9 @@ SKIPPED = {
         None),
     'cd ado': ('each command runs in the checkout itself (or the scratch clone)', None),
     'docker compose up': (
-        'stays in the foreground until Ctrl-C: started detached, then waited for until healthy',
-        'docker compose up -d --wait'),
+        'stays in the foreground until Ctrl-C: started detached, then waited for until '
+        'healthy (two tryton replicas: the database must still be made once)',
+        'docker compose up -d --wait --scale tryton=2'),
     './run-tests': (
         'this test is part of ./run-tests; running it here would recurse: its arguments '
         'are checked instead', './run-tests --fast --collect-only -q tests/test_stack.py'),
@@ -225,8 +226,14 @@ class Scratch:
             f'DEMO_PASSWORD={self.demo_password}\n')
         shutil.copy(CHECKOUT / 'ado' / 'etc' / 'trytonpassfile', self.dir / 'ado' / 'etc')
 
-    def assert_demo_password(self):
-        """The demo users got .env's DEMO_PASSWORD (README, Clients)."""
+    def assert_first_start(self):
+        """On an empty server, the services starting together made c3s once
+        (README, Database), and its demo users got .env's DEMO_PASSWORD
+        (README, Clients)."""
+        logs = subprocess.run(['docker', 'compose', 'logs', '--no-color'], cwd=self.dir,
+                              env=self.env(), capture_output=True, text=True).stdout
+        assert logs.count('database c3s created') == 1, logs[-5000:]
+        assert logs.count('building the template') == 1, logs[-5000:]
         reply = requests.post(f'http://localhost:{self.http_port}/v1/token', timeout=60,
                               headers={'Host': 'api.localhost'},
                               auth=('alice@example.org', self.demo_password))
@@ -440,4 +447,4 @@ def test_readme_command(command, scratch, request):
     if in_scratch and text.startswith('docker compose') and ' up' in text:
         wait_healthy(scratch.project)
     if in_scratch and command.text == 'docker compose up':
-        scratch.assert_demo_password()
+        scratch.assert_first_start()
