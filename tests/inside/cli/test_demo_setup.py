@@ -137,3 +137,9 @@ def test_only_the_most_recently_used_templates_are_kept(demo_db):
     finally:
         from conftest import drop
         drop(*fakes)
+
+
+def test_demo_database_leaves_the_configuration_wizard_done(demo_db):
+    """The admin's first login opens no "Module Configuration" wizard."""
+    assert query(demo_db, 'SELECT count(*) FROM ir_module_config_wizard_item '
+                          "WHERE state = 'open'") == [(0,)]
