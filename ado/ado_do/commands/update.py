@@ -25,7 +25,7 @@ def command(names, all_modules, dbname, timeout):
     asked). deploy-tryton, deploy-portal and deploy-api do the same at start.
 
     \b
-    Examples:
+    Example:
       ado-do update c3s
       ado-do update -m party,collecting_society c3s
     """

@@ -30,3 +30,27 @@ def test_included_files_count_for_the_hash(tmp_path):
     first = pipinstall.content_hash(top)
     base.write_text('two\n')
     assert pipinstall.content_hash(top) != first
+
+
+def test_setup_files_of_editable_packages_count_for_the_hash(tmp_path):
+    """A changed setup.py (new entry points, packages) re-installs too."""
+    from ado_do import pipinstall
+    package = tmp_path / 'package'
+    package.mkdir()
+    (package / 'setup.py').write_text('setup(name="one")\n')
+    top = tmp_path / 'requirements-x.txt'
+    top.write_text(f'-e {package}\n')
+    first = pipinstall.content_hash(top)
+    (package / 'module.py').write_text('x = 1\n')  # sources do not count
+    assert pipinstall.content_hash(top) == first
+    (package / 'setup.py').write_text('setup(name="two")\n')
+    assert pipinstall.content_hash(top) != first
+
+
+def test_the_image_installed_the_packages_ado_do_keeps_them_current():
+    """The image's build installed the tryton packages (a marker with the
+    current key), so a fresh container imports them without installing."""
+    from ado_do import modules, pipinstall
+    assert 'tryton' in pipinstall.installed_services()
+    assert pipinstall.is_current('tryton')
+    assert 'collecting_society' in modules.available()
