@@ -17,6 +17,7 @@ import signal
 import socket
 import subprocess
 import tempfile
+import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -340,14 +341,14 @@ def run_until_ctrl_c(command, cwd, env, ready, timeout=600):
                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                stderr=subprocess.STDOUT, text=True)
     output = []
+    reader = threading.Thread(target=lambda: output.extend(process.stdout), daemon=True)
+    reader.start()
     deadline = time.monotonic() + timeout
-    os.set_blocking(process.stdout.fileno(), False)
     try:
         while not ready(''.join(output)):
             assert process.poll() is None, f'{command} ended before serving:\n{"".join(output)}'
             assert time.monotonic() < deadline, f'{command} not ready:\n{"".join(output)}'
-            output.append(process.stdout.read() or '')
-            time.sleep(0.5)
+            time.sleep(1)
         process.send_signal(signal.SIGINT)
         process.wait(timeout=120)
     finally:
