@@ -306,12 +306,7 @@ def run(script, cwd, env, timeout=1800):
 def serving(service, project):
     """True when a `docker compose run --service-ports SERVICE` container answers
     on its published port as the service's health check asks."""
-    found = subprocess.run(
-        ['docker', 'ps', '-q', '--filter', f'label=com.docker.compose.project={project}',
-         '--filter', 'label=com.docker.compose.oneoff=True',
-         '--filter', f'label=com.docker.compose.service={service}'],
-        capture_output=True, text=True).stdout.split()
-    for container in found:
+    for container in run_containers(service, project):
         port = '8000' if service == 'tryton' else '6543'
         published = subprocess.run(['docker', 'port', container, port],
                                    capture_output=True, text=True).stdout.split()
@@ -330,15 +325,12 @@ def serving(service, project):
     return False
 
 
-def remove_run_containers(service, project):
-    """A `run` container left behind when its client was killed."""
-    found = subprocess.run(
+def run_containers(service, project):
+    return set(subprocess.run(
         ['docker', 'ps', '-aq', '--filter', f'label=com.docker.compose.project={project}',
          '--filter', 'label=com.docker.compose.oneoff=True',
          '--filter', f'label=com.docker.compose.service={service}'],
-        capture_output=True, text=True).stdout.split()
-    if found:
-        subprocess.run(['docker', 'rm', '-f', *found], capture_output=True)
+        capture_output=True, text=True).stdout.split())
 
 
 def run_until_ctrl_c(command, cwd, env, ready, timeout=600):
@@ -426,10 +418,14 @@ def test_readme_command(command, scratch, request):
     if text == 'ctrl-c when serving':
         service = command.text.split('--service-ports ')[1].split()[0]
         project = os.environ.get('COMPOSE_PROJECT_NAME', CHECKOUT.name)
+        others = run_containers(service, project)
         try:
             run_until_ctrl_c(command.text, where, env, lambda out: serving(service, project))
         finally:
-            remove_run_containers(service, project)
+            # the one this command started, if Ctrl-C left it behind; never another's
+            left = run_containers(service, project) - others
+            if left:
+                subprocess.run(['docker', 'rm', '-f', *left], capture_output=True)
         return
     if text == 'ctrl-c after 5 s':
         started = time.monotonic()
