@@ -74,7 +74,11 @@ def merged_config():
                        capture_output=True, text=True)
     except subprocess.CalledProcessError as error:
         raise HostError(f'docker compose config failed: {error.stderr.strip()}')
-    return json.loads(done.stdout)
+    try:
+        return json.loads(done.stdout)
+    except ValueError:
+        raise HostError('docker compose config gave no JSON (the old docker-compose '
+                        '1.29 cannot: ./update installs Compose v2)')
 
 
 @click.command()

@@ -30,6 +30,9 @@ from ado_host.paths import CHECKOUT
 from conftest import assert_nothing_skipped
 from ado_host.stack import wait_healthy
 
+# README's run of trytond's own test suite (upstream's tests, not ado's)
+UPSTREAM_SUITE = 'unittest discover -s trytond/tests'
+
 README = CHECKOUT / 'README.rst'
 PROMPT = '$ '
 
@@ -249,7 +252,9 @@ class Scratch:
     def env(self):
         env = {key: value for key, value in os.environ.items()
                if not key.startswith(('COMPOSE_', 'ADO_'))}
-        return dict(env, HOME=str(self.home))
+        # the scratch HOME must not hide the docker compose plugin in ~/.docker
+        docker_config = os.environ.get('DOCKER_CONFIG') or str(Path.home() / '.docker')
+        return dict(env, HOME=str(self.home), DOCKER_CONFIG=docker_config)
 
     def remove(self):
         if not self.dir.exists():
@@ -382,7 +387,7 @@ def test_readme_has_commands():
     assert './update' in texts and 'docker compose up' in texts
     loop = next(text for text in texts if text.startswith('for s in'))
     assert loop.endswith('done')
-    suite = next(text for text in texts if 'unittest discover -s trytond/tests' in text)
+    suite = next(text for text in texts if UPSTREAM_SUITE in text)
     assert suite.startswith('docker compose run --rm tryton sh -c')
     assert len(texts) > 40
 
@@ -446,7 +451,13 @@ def test_readme_command(command, scratch, request):
     if command.text in CHECKS:
         CHECKS[command.text](where, env)
     if re.search(r'unittest|doctest|run-tests', text):
-        assert_nothing_skipped(done.stdout + done.stderr)
+        if UPSTREAM_SUITE in text:
+            # trytond's own suite skips, by its own decision, what needs another
+            # backend than README's SQLite or optional libraries (58 tests in
+            # 8.0); ours may skip nothing
+            assert re.search(r'^OK\b', done.stdout + done.stderr, re.M), done.stderr[-3000:]
+        else:
+            assert_nothing_skipped(done.stdout + done.stderr)
     if in_scratch and text.startswith('docker compose') and ' up' in text:
         wait_healthy(scratch.project)
     if in_scratch and command.text == 'docker compose up':

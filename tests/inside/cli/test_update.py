@@ -58,6 +58,7 @@ def module_copy(installed):
     """An editable copy of collecting_society installed in this container in
     place of /ado/src's, so the test edits the copy, never the checkout."""
     copy = WORK / 'collecting_society'
+    shutil.rmtree(copy, ignore_errors=True)  # a copy an earlier test edited
     shutil.copytree(ADO / 'src' / 'collecting_society', copy, ignore=shutil.ignore_patterns(
         '*.egg-info', '__pycache__', 'build'))
     pip_install_editable(copy)
