@@ -127,10 +127,10 @@ SKIPPED = {
         'makes the whole engine a swarm node (every project on it); tests/test_swarm.py '
         'runs the swarm recipe on its own', None),
     'mkdir -p /srv/ado/postgresql-data': (
-        'outside the checkout: a scratch directory instead', 'mkdir -p scratch-data'),
+        'outside the checkout: a scratch directory instead', 'mkdir -p ./scratch-data'),
     'ADO_DB_DATA=/srv/ado/postgresql-data ./stackfile > ado-stack.json': (
         'the data directory is the scratch one',
-        'ADO_DB_DATA=scratch-data ./stackfile > ado-stack.json '
+        'ADO_DB_DATA=./scratch-data ./stackfile > ado-stack.json '
         '&& python3 -m json.tool ado-stack.json > /dev/null'),
     'docker stack deploy -c ado-stack.json ado': ('needs the swarm (see docker swarm init)',
                                                    None),
