@@ -122,6 +122,20 @@ for source in ('warm', 'big'):
         for n in range(REPEAT):
             backup_restore(source, fmt, flag, n)
 drop_all()
+
+
+def refused():
+    """db-list with a wrong password: it must fail, and at once (its retry
+    loop, up to --timeout 20, is for a server not up yet)."""
+    bad = (f"postgresql://{params.get('user', '')}:wrong-password@"
+           f"{params.get('host', '')}:{params.get('port', 5432)}/")
+    done = subprocess.run(['ado-do', 'db-list', '--timeout', '20'], capture_output=True,
+                          env=dict(os.environ, TRYTOND_DATABASE__URI=bad))
+    if done.returncode == 0:
+        sys.exit('db-list with a wrong password succeeded')
+
+
+results['wrong_password'] = [timed(refused) for _ in range(REPEAT)]
 print('BENCH ' + json.dumps(results))
 '''
 
@@ -185,6 +199,8 @@ def markdown(results, repeat):
                 row(f'{label}: `db-restore` ({fmt})', results[f'restore_{key}']),
                 row(f'{label}: `createdb` + `{tool}`', results[f'pg_restore_{key}']),
             ]
+    lines.append(row('`db-list --timeout 20` with a wrong password, to its error '
+                     '(no wait for a server that is up)', results['wrong_password']))
     lines += [
         '',
         f'- cache hit vs from scratch: **{ratio(results["scratch"], results["hit"]):.0f}x** '

@@ -4,7 +4,10 @@ app served the same way (the ceiling), with 1 and 2 replicas.
 
 Measures requests/s and p99 latency with wrk (Debian's `wrk`) for: the portal
 home page, a logged-in creations list, the API's creations list (bearer
-token), and the hello app. Everything runs in throwaway containers of this
+token), the hello app, and the engine's speed for the same list: trytond's
+own JSON-RPC `model.creation.search_read` of the fields the list shows, as
+the portal's Tryton user for alice, through the proxy's port 8000 (trytond
+in gunicorn, ENVIRONMENT=production). Everything runs in throwaway containers of this
 checkout's images on a network of their own: a database, `ado-do deploy-portal`
 and `ado-do deploy-api` (ENVIRONMENT=production: gunicorn), the hello app under
 the same gunicorn, and the ado proxy with one more server block for the hello
@@ -15,6 +18,8 @@ Needs: docker (images ado-db, ado-portal, ado-proxy), wrk, and the docker SDK
 and requests (the host venv has both).
 """
 import argparse
+import base64
+import json
 import os
 import re
 import secrets
@@ -33,7 +38,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import write_section  # noqa: E402
 
 CHECKOUT = Path(__file__).resolve().parent.parent
-IMAGES = ('ado-db', 'ado-portal', 'ado-proxy')
+PREFIX = os.environ.get('ADO_IMAGE_PREFIX') or 'ado'
+DB_IMAGE, PORTAL_IMAGE, PROXY_IMAGE = (f'{PREFIX}-{name}' for name in ('db', 'portal', 'proxy'))
+IMAGES = (DB_IMAGE, PORTAL_IMAGE, PROXY_IMAGE)
+# what the portal's creations list shows (records.LIST_FIELDS)
+LIST_FIELDS = ['uuid', 'title', 'date', 'artist.uuid', 'artist.name']
+PORTAL_PASSWORD = secrets.token_hex(16)
 DEMO_EMAIL, DEMO_PASSWORD = 'alice@example.org', os.environ.get('DEMO_PASSWORD', 'demo-password')
 WORKERS = str(2 * (os.cpu_count() or 1) + 1)
 # ENVIRONMENT=production refuses the development defaults: one-run secrets
@@ -103,7 +113,7 @@ class Bench:
         }
         mounts = {str(CHECKOUT / 'ado'): {'bind': '/ado', 'mode': 'rw'},
                   str(self.workdir): {'bind': '/bench', 'mode': 'ro'}}
-        return self.run('ado-portal', command, alias, environment=env, volumes=mounts)
+        return self.run(PORTAL_IMAGE, command, alias, environment=env, volumes=mounts)
 
     def stop(self):
         for container in self.containers:
@@ -111,7 +121,7 @@ class Bench:
         self.network.remove()
 
 
-def wait_until(what, check, timeout=900, containers=()):
+def wait_until(what, check, timeout=1800, containers=()):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
@@ -139,7 +149,7 @@ def healthy(proxy, host):
 
 
 def start_stack(bench):
-    bench.run('ado-db', None, 'db', environment={'POSTGRES_PASSWORD': DB_PASSWORD})
+    bench.run(DB_IMAGE, None, 'db', environment={'POSTGRES_PASSWORD': DB_PASSWORD})
     (bench.workdir / 'trytonpass').write_text(ADMIN_PASSWORD + '\n')
     template = (CHECKOUT / 'Dockerfiles/proxy/nginx.conf.template').read_text() + HELLO_SERVER
     (bench.workdir / 'ado.conf.template').write_text(template)
@@ -155,12 +165,56 @@ def add_replica(bench):
                         '--workers', WORKERS, '--bind', '0.0.0.0:6543'])
 
 
+def start_tryton(bench):
+    """trytond (gunicorn in production) behind the proxy's port 8000."""
+    return bench.web('tryton', 'ado-do deploy-tryton c3s')
+
+
+# gives the portal's Tryton user a password for this run, so the bench can
+# log in as it over JSON-RPC; prints alice's web user id (the record rules' key)
+PORTAL_LOGIN = """
+import sys
+from trytond import config
+config.update_etc('/ado/etc/trytond.conf')
+from trytond.pool import Pool
+from trytond.transaction import Transaction
+Pool.start()
+pool = Pool('c3s')
+with Transaction().start('c3s', 0) as transaction:
+    pool.init()
+    User = pool.get('res.user')
+    portal, = User.search([('login', '=', 'portal')])
+    User.write([portal], {'password': sys.argv[1]})
+    alice, = pool.get('web.user').search([('email', '=', sys.argv[2])])
+    print(alice.id)
+"""
+
+
+def jsonrpc_session(tryton, proxy):
+    """(Authorization header, alice's web user id) for the portal user."""
+    done = tryton.exec_run(['python3', '-c', PORTAL_LOGIN, PORTAL_PASSWORD, DEMO_EMAIL])
+    if done.exit_code != 0:
+        fail(f'could not set the portal user\'s password: {done.output.decode()[-500:]}')
+    alice = int(done.output.decode().split()[-1])
+    reply = requests.post(f'http://{proxy}:8000/c3s/rpc/', timeout=60, json={
+        'id': 1, 'method': 'common.db.login',
+        'params': ['portal', {'password': PORTAL_PASSWORD}, 'en']})
+    user_id, session = reply.json()['result'][:2]
+    header = base64.b64encode(f'portal:{user_id}:{session}'.encode()).decode()
+    return f'Session {header}', alice
+
+
+def search_read_body(alice):
+    return json.dumps({'id': 1, 'method': 'model.creation.search_read',
+                       'params': [[], 0, None, None, LIST_FIELDS, {'web_user': alice}]})
+
+
 def start_proxy(bench):
     env_files = {str(CHECKOUT / f'{s}.env'): {'bind': f'/etc/ado/{s}.env', 'mode': 'ro'}
                  for s in ('portal', 'api')}
     template = {str(bench.workdir / 'ado.conf.template'):
                 {'bind': '/etc/nginx/ado.conf.template', 'mode': 'ro'}}
-    return address(bench.run('ado-proxy', None, 'proxy', volumes={**env_files, **template}))
+    return address(bench.run(PROXY_IMAGE, None, 'proxy', volumes={**env_files, **template}))
 
 
 def wait_ready(bench, proxy, replicas):
@@ -176,6 +230,12 @@ def wait_ready(bench, proxy, replicas):
                 seen.add(reply.headers.get('X-Upstream'))
             return len(seen) >= replicas
         wait_until(f'{replicas} replicas of {host}', all_seen, containers=bench.containers)
+
+
+def tryton_ready(proxy):
+    reply = requests.post(f'http://{proxy}:8000/rpc/', timeout=5, json={
+        'id': 0, 'method': 'common.server.version', 'params': []})
+    return reply.status_code == 200
 
 
 def portal_cookie(proxy):
@@ -198,47 +258,79 @@ def api_token(proxy):
     return reply.json()['token']
 
 
-def targets(proxy):
-    """(label, host, path, extra headers), each checked to answer 200 first."""
+JSONRPC_LABEL = 'trytond JSON-RPC creations search_read (engine)'
+# py-spy (from PyPI, on the host: `py-spy record --pid PID --format raw`) on
+# the portal's process while wrk loaded the logged-in list, before the change
+PROFILE = (
+    'What the profile of the logged-in list showed (py-spy, issue 11; the '
+    'flame graph is not kept in git): about 70 % of a request waited on '
+    'PostgreSQL. 44 % was the view reading every creation as records with '
+    'fields the list never shows (lyrics, notes, the contributions and their '
+    'artists: one One2Many read and a read per relation), 19 % was checking '
+    'the session key (web_user\'s search, a read of its dates, the user), '
+    'about 10 % each the connection pool\'s check and the rollback of the '
+    'read-only transaction (trytond\'s own), and template loading (a '
+    'development setting). Changed: the list is one search_read of the '
+    'shown fields (the artist by a join) and the session key is checked in '
+    'one query (also refusing a deactivated web user).')
+
+
+def targets(proxy, tryton):
+    """(label, host, path, extra headers, port, POST body), each checked to
+    answer 200 first."""
     cookie, token = portal_cookie(proxy), api_token(proxy)
+    authorization, alice = jsonrpc_session(tryton, proxy)
     result = [
-        ('hello app (ceiling)', 'hello.localhost', '/', {}),
-        ('portal home page', 'localhost', '/', {}),
-        ('portal creations list (logged in)', 'localhost', '/creations', {'Cookie': cookie}),
+        ('hello app (ceiling)', 'hello.localhost', '/', {}, 81, None),
+        ('portal home page', 'localhost', '/', {}, 81, None),
+        ('portal creations list (logged in)', 'localhost', '/creations', {'Cookie': cookie},
+         81, None),
         ('API creations list (bearer)', 'api.localhost', '/v1/creations',
-         {'Authorization': f'Bearer {token}'}),
+         {'Authorization': f'Bearer {token}'}, 81, None),
+        (JSONRPC_LABEL, 'localhost', '/c3s/rpc/',
+         {'Authorization': authorization, 'Content-Type': 'application/json'}, 8000,
+         search_read_body(alice)),
     ]
-    for label, host, path, headers in result:
-        reply = requests.get(f'http://{proxy}:81{path}', headers={'Host': host, **headers},
-                             allow_redirects=False, timeout=30)
-        if reply.status_code != 200:
-            fail(f'{label}: HTTP {reply.status_code} before measuring')
+    for label, host, path, headers, port, body in result:
+        reply = requests.request('POST' if body else 'GET', f'http://{proxy}:{port}{path}',
+                                 headers={'Host': host, **headers}, data=body,
+                                 allow_redirects=False, timeout=30)
+        if reply.status_code != 200 or (body and reply.json().get('error')):
+            fail(f'{label}: HTTP {reply.status_code} before measuring: {reply.text[:300]}')
+        if body and not reply.json()['result']:
+            fail(f'{label}: no creations found for alice')
     return result
 
 
 UNITS = {'us': 0.001, 'ms': 1.0, 's': 1000.0}
 
 
-def wrk(proxy, host, path, headers, duration, connections):
+def wrk(proxy, host, path, headers, port, body, duration, connections):
     """(requests/s, p99 in ms, non-2xx responses) of one wrk run."""
     command = ['wrk', '--latency', f'-t{min(2, connections)}', f'-c{connections}',
                f'-d{duration}s', '-H', f'Host: {host}']
     for name, value in headers.items():
         command += ['-H', f'{name}: {value}']
-    output = subprocess.run(command + [f'http://{proxy}:81{path}'], check=True,
-                            capture_output=True, text=True).stdout
+    with tempfile.NamedTemporaryFile('w', suffix='.lua') as script:
+        if body:
+            # wrk sends a body only from a Lua script
+            script.write(f'wrk.method = "POST"\nwrk.body = {json.dumps(body)}\n')
+            script.flush()
+            command += ['-s', script.name]
+        output = subprocess.run(command + [f'http://{proxy}:{port}{path}'], check=True,
+                                capture_output=True, text=True).stdout
     rate = float(re.search(r'Requests/sec:\s+([\d.]+)', output).group(1))
     value, unit = re.search(r'^\s+99%\s+([\d.]+)(us|ms|s)\s*$', output, re.M).groups()
     errors = re.search(r'Non-2xx or 3xx responses:\s+(\d+)', output)
     return rate, float(value) * UNITS[unit], int(errors.group(1)) if errors else 0
 
 
-def measure(proxy, replicas, duration, connections):
+def measure(proxy, tryton, replicas, duration, connections):
     rows = []
-    for label, host, path, headers in targets(proxy):
+    for label, host, path, headers, port, body in targets(proxy, tryton):
         # a short warm-up loads each gunicorn worker's Tryton pool first
-        wrk(proxy, host, path, headers, 3, connections)
-        rate, p99, errors = wrk(proxy, host, path, headers, duration, connections)
+        wrk(proxy, host, path, headers, port, body, 3, connections)
+        rate, p99, errors = wrk(proxy, host, path, headers, port, body, duration, connections)
         print(f'{replicas} replica(s) {label}: {rate:.0f} req/s, p99 {p99:.1f} ms, '
               f'{errors} errors', file=sys.stderr)
         rows.append((replicas, label, rate, p99, errors))
@@ -258,9 +350,17 @@ def markdown(rows, duration, connections):
         '|---|---|---:|---:|---:|---:|',
     ]
     ceiling = {r: rate for r, label, rate, _, _ in rows if label.startswith('hello')}
+    engine = {r: rate for r, label, rate, _, _ in rows if label == JSONRPC_LABEL}
     for replicas, label, rate, p99, errors in rows:
         lines.append(f'| {replicas} | {label} | {rate:.0f} | {p99:.1f} | '
                      f'{rate / ceiling[replicas]:.2f} | {errors} |')
+    lines += ['', PROFILE]
+    lines += ['', 'Against the engine (trytond\'s own JSON-RPC for the same list, one '
+              'trytond replica; target: at least 1.0):', '']
+    for replicas, label, rate, _, _ in rows:
+        if 'creations list' in label:
+            lines.append(f'- {replicas} replica(s), {label}: '
+                         f'**{rate / engine[replicas]:.2f}x** the engine')
     return '\n'.join(lines)
 
 
@@ -283,9 +383,12 @@ def main():
             for replicas in (1, 2):
                 add_replica(bench)
                 if replicas == 1:
+                    tryton = start_tryton(bench)
                     proxy = start_proxy(bench)
                 wait_ready(bench, proxy, replicas)
-                rows += measure(proxy, replicas, args.duration, args.connections)
+                wait_until('trytond through the proxy', lambda: tryton_ready(proxy),
+                           containers=bench.containers)
+                rows += measure(proxy, tryton, replicas, args.duration, args.connections)
         finally:
             bench.stop()
     write_section('portal', markdown(rows, args.duration, args.connections))

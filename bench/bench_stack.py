@@ -24,8 +24,13 @@ from ado_host.images import build_images  # noqa: E402
 from ado_host.stack import wait_healthy  # noqa: E402
 from bench.report import write_section  # noqa: E402
 
-PROJECT = 'adobenchstack'
-IMAGES = ['ado-db', 'ado-tryton', 'ado-portal', 'ado-proxy', 'debian:bookworm-slim']
+PREFIX = os.environ.get('ADO_IMAGE_PREFIX') or 'ado'
+# beside another checkout's bench on the same engine
+PROJECT = f'{PREFIX}benchstack'
+IMAGES = [f'{PREFIX}-{name}' for name in ('db', 'tryton', 'portal', 'proxy')] + [
+    'debian:bookworm-slim']
+# every long-running service; migrate runs once and exits 0 before the others
+SERVICES = 'db, tryton, cron, worker, portal, api, proxy'
 
 
 def timed(action):
@@ -66,7 +71,9 @@ def main():
 
     data = Path(tempfile.mkdtemp(prefix='ado-bench-pg-'))
     os.environ.update(COMPOSE_PROJECT_NAME=PROJECT, ADO_HTTP_PORT='8181',
-                      ADO_TRYTON_PORT='8100', ADO_DB_DATA=str(data))
+                      ADO_TRYTON_PORT='8100', ADO_DB_DATA=str(data),
+                      ADO_BACKUP_REPO=str(data.parent / f'{data.name}-backups' / 'pgbackrest'),
+                      ADO_BACKUP_DIR=str(data.parent / f'{data.name}-backups'))
     lines = ['## Stack start-up and images (bench/bench_stack.py)', '']
     try:
         if not args.no_build:
@@ -82,7 +89,8 @@ def main():
         down()
         shutil.rmtree(data, ignore_errors=True)
     lines += [
-        '`docker compose up -d` until every service is healthy:', '',
+        f'`docker compose up -d` until every service is healthy ({SERVICES}; the '
+        'one-shot migrate has exited 0 before the servers start):', '',
         '| start | seconds |', '|---|---|',
         f'| cold (no database: the demo database is made) | {cold:.1f} |',
         f'| warm (database exists), median of {len(warm)} | {statistics.median(warm):.1f} |',

@@ -10,6 +10,8 @@ import uuid
 
 import pytest
 
+import inbox
+
 CHROMIUM = shutil.which('chromium') or shutil.which('chromium-browser')
 DRIVER = shutil.which('chromedriver')
 # the proxy's port on the host (tests/conftest.py follows the same variable)
@@ -71,10 +73,13 @@ def test_register_login_add_and_list(browser, portal):
     browser.get(f'{portal}/register')
     fill(browser, email=email, password=PASSWORD, password_confirm=PASSWORD)
     submit(browser, 'register')
-    assert heading(browser) == 'Dashboard'
-    assert browser.current_url.startswith(portal)
+    assert heading(browser) == 'Check your mail'
 
-    submit(browser, 'logout')
+    # the link in the mail, as the mail catcher shows it
+    browser.get(inbox.link_in(inbox.messages_to(email), '/verify'))
+    submit(browser, 'verify')
+    assert heading(browser) == 'Email confirmed'
+
     browser.get(f'{portal}/login')
     fill(browser, email=email, password='not the password')
     submit(browser, 'login')

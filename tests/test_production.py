@@ -8,6 +8,7 @@ import secrets
 import socket
 import ssl
 import subprocess
+from pathlib import Path
 
 import pytest
 import requests
@@ -20,7 +21,8 @@ from ado_host.paths import CHECKOUT
 PROJECT = f'{project_name()}prodtest'
 FILES = ['-f', 'docker-compose.yml', '-f', 'docker-compose.production.yml']
 SECRETS = ('postgres_password', 'tryton_admin_password', 'portal_session_secret',
-           'tryton_db_password', 'portal_db_password', 'api_db_password')
+           'tryton_db_password', 'portal_db_password', 'api_db_password',
+           'backup_cipher_pass')
 VERSION_CALL = {'id': 0, 'method': 'common.server.version', 'params': []}
 
 
@@ -57,7 +59,12 @@ class Production:
         self.secrets = write_secrets(tmp / 'secrets')
         self.env = dict(os.environ, COMPOSE_PROJECT_NAME=PROJECT,
                         ADO_HTTP_PORT=str(self.http), ADO_TRYTON_PORT=str(self.tryton),
-                        ADO_DB_DATA=str(self.data), ADO_SECRETS=str(self.secrets))
+                        ADO_DB_DATA=str(self.data), ADO_SECRETS=str(self.secrets),
+                        # its own backups: a repository holds one cluster's
+                        ADO_BACKUP_REPO=str(tmp / 'backups' / 'pgbackrest'),
+                        ADO_BACKUP_DIR=str(tmp / 'backups'),
+                        # README: the number of gunicorn workers per server
+                        WEB_WORKERS='2', TRYTON_WORKERS='3')
 
     def compose(self, *args, check=True, env=None, **kwargs):
         return subprocess.run([*compose_command(), *FILES, *args], cwd=CHECKOUT,
@@ -74,7 +81,8 @@ class Production:
         self.compose('down', '--volumes', '--timeout', '10', check=False)
         # the cluster's files belong to the container's postgres user
         subprocess.run(['docker', 'run', '--rm', '-v', f'{self.data.parent}:/tmp/d',
-                        '--entrypoint', 'rm', 'ado-db', '-rf', '/tmp/d/pgdata'], check=False)
+                        '--entrypoint', 'rm', 'ado-db', '-rf', '/tmp/d/pgdata',
+                        '/tmp/d/backups'], check=False)
 
 
 def logged_fingerprints(text):
@@ -138,13 +146,12 @@ def test_portal_and_api_through_the_proxy(production):
     assert token.status_code == 201, token.text
 
 
-def test_web_servers_are_gunicorn_workers_without_reloader(production):
-    for service in ('portal', 'api'):
-        lines = process_lines(service)
-        assert not [line for line in lines if 'pserve' in line or '--reload' in line], lines
-        workers = [line for line in lines if 'gunicorn' in line]
-        # the master and at least two workers
-        assert len(workers) >= 3, lines
+@pytest.mark.parametrize('service, workers', [('portal', 2), ('api', 2), ('tryton', 3)])
+def test_servers_are_gunicorn_workers_without_reloader(production, service, workers):
+    lines = process_lines(service)
+    assert not [line for line in lines if 'pserve' in line or '--reload' in line], lines
+    # the master and exactly WEB_WORKERS (TRYTON_WORKERS) workers
+    assert len([line for line in lines if 'gunicorn' in line]) == workers + 1, lines
 
 
 def test_trytond_runs_without_dev(production):
@@ -194,8 +201,42 @@ def test_service_roles_read_and_write_rows_but_change_no_schema(production, role
     assert drop.returncode != 0 and 'must be owner' in drop.stderr
 
 
+# each container mounts only the secrets it needs: one code execution in a
+# server must not give the superuser's or the Tryton admin's password
+OWN_SECRETS = {
+    'tryton': {'tryton_db_password'},
+    'cron': {'tryton_db_password'},
+    'worker': {'tryton_db_password'},
+    'portal': {'portal_db_password', 'portal_session_secret'},
+    'api': {'api_db_password'},
+    'backup': {'postgres_password', 'tryton_admin_password'},
+}
+
+
+@pytest.mark.parametrize('service', sorted(OWN_SECRETS))
+def test_each_service_mounts_only_its_own_secrets(production, service):
+    for container in service_containers(service):
+        mounted = {Path(mount['Destination']).name for mount in container.attrs['Mounts']
+                   if mount['Destination'].startswith('/run/secrets/')}
+        assert mounted == OWN_SECRETS[service], (container.name, mounted)
+        env = container.attrs['Config']['Env']
+        if service != 'backup':
+            assert not [line for line in env if line.startswith(
+                ('POSTGRES_PASSWORD', 'TRYTONPASSFILE=/run'))], env
+
+
+def test_the_servers_cannot_read_the_superusers_password(production):
+    done = production.compose('exec', '-T', 'portal', 'sh', '-c',
+                              'ls /run/secrets; env', check=False,
+                              capture_output=True, text=True)
+    password = (production.secrets / 'postgres_password').read_text().strip()
+    assert password not in done.stdout
+    assert 'postgres_password' not in done.stdout and 'tryton_admin_password' not in done.stdout
+
+
 def test_maintenance_commands_use_the_superuser_from_the_secret_file(production):
-    done = production.compose('run', '--rm', '-T', '--no-deps', 'tryton', 'ado-do', 'db-list',
+    # migrate's container is the one with the superuser's secret (README.rst)
+    done = production.compose('run', '--rm', '-T', '--no-deps', 'migrate', 'ado-do', 'db-list',
                               capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stderr
     assert 'c3s' in done.stdout
@@ -226,10 +267,11 @@ def test_plain_http_on_the_tryton_port_is_refused(production):
     assert reply.status_code == 400
 
 
-def test_trytond_on_the_erp_host(production):
+def test_trytond_is_not_served_in_plain_http_on_port_81(production):
+    # with TLS on 8000, ERP_HOST on :81 would be a way around it
     reply = requests.post(f'http://localhost:{production.http}/rpc/', json=VERSION_CALL,
                           headers={'Host': 'erp.localhost'}, timeout=30)
-    assert reply.status_code == 200 and reply.json()['result'].startswith('8.0')
+    assert 'result' not in reply.text, reply.text
 
 
 def test_certificate_survives_a_new_proxy_container(production):
@@ -260,8 +302,10 @@ def test_the_users_own_certificate_is_served_as_is(tmp_path):
 
 
 REFUSALS = [
-    ('tryton', 'deploy-tryton', 'postgres_password', 'postgres', 'POSTGRES_PASSWORD'),
-    ('tryton', 'deploy-tryton', 'tryton_admin_password', 'admin', 'TRYTONPASSFILE'),
+    ('migrate', 'migrate', 'postgres_password', 'postgres', 'POSTGRES_PASSWORD'),
+    ('migrate', 'migrate', 'tryton_admin_password', 'admin', 'TRYTONPASSFILE'),
+    ('migrate', 'migrate', 'portal_db_password', '', 'portal_db_password'),
+    ('tryton', 'deploy-tryton', 'tryton_db_password', 'admin', 'ADO_DB_ROLE_PASSWORD'),
     ('portal', 'deploy-portal', 'portal_session_secret', '', 'PORTAL_SESSION_SECRET'),
     ('api', 'deploy-api', 'api_db_password', '', 'ADO_DB_ROLE_PASSWORD'),
     ('portal', 'deploy-portal', 'portal_session_secret',

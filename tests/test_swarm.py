@@ -126,7 +126,12 @@ def deployed(swarm, tmp_path_factory):
     data.mkdir()  # swarm never makes a bind mount's source
     http, tryton = free_port(), free_port()
     env = dict(os.environ, ADO_HTTP_PORT=str(http), ADO_TRYTON_PORT=str(tryton),
-               ADO_DB_DATA=str(data), ADO_SECRETS=str(write_secrets(tmp / 'secrets')))
+               ADO_DB_DATA=str(data), ADO_SECRETS=str(write_secrets(tmp / 'secrets')),
+               ADO_BACKUP_REPO=str(tmp / 'backups' / 'pgbackrest'),
+               ADO_BACKUP_DIR=str(tmp / 'backups'),
+               # the replica in a header, to see the balancing (README.rst)
+               ADO_SHOW_UPSTREAM='1')
+    (tmp / 'backups' / 'pgbackrest').mkdir(parents=True)  # nor these
     stack = stack_file(env, tmp / 'stack.json')
     try:
         docker('stack', 'deploy', '--detach=true', '-c', str(stack), STACK)
@@ -142,7 +147,9 @@ def deployed(swarm, tmp_path_factory):
 
 
 def test_portal_and_api_replicas_behind_the_proxy(deployed):
-    assert replicas('portal') == '2/2' and replicas('api') == '2/2'
+    # the first replica answering does not mean the second has started
+    wait_for('2 portal and 2 api replicas',
+             lambda: replicas('portal') == '2/2' and replicas('api') == '2/2', timeout=300)
     assert requests.get(deployed['portal'], timeout=30).status_code == 200
 
 

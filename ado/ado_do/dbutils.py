@@ -188,3 +188,16 @@ def scratch_name(prefix, name):
     """A fixed-length work name for building `name`, so a killed build is found
     (and redone) by the next run and never looks like the finished database."""
     return f'{prefix}_{hashlib.sha256(name.encode()).hexdigest()[:16]}'
+
+
+def table_rows(conn):
+    """{schema.table: rows} of every table outside PostgreSQL's own schemas."""
+    tables = conn.execute(
+        "SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition "
+        "AND n.nspname NOT IN ('pg_catalog', 'information_schema') "
+        "AND n.nspname NOT LIKE 'pg\\_%' ORDER BY 1, 2").fetchall()
+    return {f'{schema}.{table}': conn.execute(
+                sql.SQL('SELECT count(*) FROM {}.{}').format(
+                    sql.Identifier(schema), sql.Identifier(table))).fetchone()[0]
+            for schema, table in tables}

@@ -12,17 +12,37 @@ DEFAULT_DATABASE = 'c3s'
 
 
 def prepare(service, dbname, timeout):
-    """Install the development packages if they changed, make sure the database
-    exists with demo data and its modules are updated to the code (replicas
-    starting together create and update it once), and the file store is
-    writable by the server."""
+    """Install the development packages if they changed; with a service role
+    (production) wait until migrate has made the database current, else make
+    sure the database exists with demo data and its modules are updated to the
+    code (replicas starting together create and update it once); then make
+    the file store writable by the server."""
     settings.environment()
     secrets.refuse_defaults()
     pipinstall.install(service)
+    if not roles.use_service_role(dbname, timeout):
+        migrate(dbname, timeout)
+    server.make_store_writable()
+    # servers enqueue (Model.__queue__) and the worker service runs the tasks;
+    # set here, after the demo setup, whose scenario has no worker to wait for
+    # (an invoice is marked paid by a queued task), and not in trytond.conf,
+    # which would win over the environment everywhere
+    os.environ['TRYTOND_QUEUE__WORKER'] = 'True'
+    # every server process (each tryton replica and gunicorn worker, portal,
+    # api, cron, worker) hears cache invalidations at once through
+    # PostgreSQL's LISTEN/NOTIFY instead of re-reading them every 300 s, so
+    # an access right changed in the Tryton client holds everywhere at once.
+    # Not in trytond.conf: the listening connection would keep one-off
+    # commands' and test suites' databases from being dropped.
+    os.environ['TRYTOND_CACHE__CLEAN_TIMEOUT'] = '0'
+
+
+def migrate(dbname, timeout):
+    """Make `dbname` (demo setup) or update its changed modules, then the
+    services' roles (ADO_DB_ROLES)."""
     if not demo.setup(dbname, timeout=timeout):
         moduleupdate.update_database(dbname, timeout=timeout)
-    roles.use_service_role(dbname)
-    server.make_store_writable()
+    roles.make_roles(dbname)
 
 
 def web_ini(default_name):

@@ -35,16 +35,23 @@ def activated(conn):
         "SELECT name FROM ir_module WHERE state = 'activated' ORDER BY name")]
 
 
+def has_states(conn):
+    """Whether the database has the table of recorded states (read-only: a
+    service role may ask, but not create it)."""
+    return conn.execute('SELECT to_regclass(%s) IS NOT NULL', (TABLE,)).fetchone()[0]
+
+
 def recorded(conn):
-    conn.execute(f'CREATE TABLE IF NOT EXISTS {TABLE} '
-                 '(module varchar PRIMARY KEY, state varchar NOT NULL, '
-                 'updated timestamptz NOT NULL DEFAULT now())')
+    if not has_states(conn):
+        return {}
     return dict(conn.execute(f'SELECT module, state FROM {TABLE}').fetchall())
 
 
 def record(conn, names):
     """The current code state of `names`, as the one the database is updated with."""
-    recorded(conn)
+    conn.execute(f'CREATE TABLE IF NOT EXISTS {TABLE} '
+                 '(module varchar PRIMARY KEY, state varchar NOT NULL, '
+                 'updated timestamptz NOT NULL DEFAULT now())')
     for name in names:
         conn.execute(f'INSERT INTO {TABLE} (module, state) VALUES (%s, %s) '
                      'ON CONFLICT (module) DO UPDATE SET state = excluded.state, '

@@ -30,7 +30,7 @@ def restore(conn, dbname, path, force):
     dbutils.drop_if_exists(conn, scratch)
     filestore.remove(scratch)
     try:
-        _fill(conn, scratch, path)
+        fill(conn, scratch, path)
     except BaseException:
         dbutils.drop_if_exists(conn, scratch)
         filestore.remove(scratch)
@@ -42,7 +42,7 @@ def restore(conn, dbname, path, force):
     filestore.move(scratch, dbname)
 
 
-def _fill(conn, scratch, path):
+def fill(conn, scratch, path):
     dbutils.create(conn, scratch)
     found = kind(path)
     if found == 'archive':

@@ -8,7 +8,7 @@ import pwd
 
 import click
 
-from . import settings
+from . import secrets, settings
 
 USER = 'tryton'
 
@@ -35,7 +35,7 @@ def make_store_writable():
 
 def exec_as_tryton(argv):
     """Replace this process with `argv`, as user tryton when started as root."""
-    env = dict(os.environ)
+    env = secrets.server_environment()
     user = tryton_user()
     if os.geteuid() == 0 and user is not None:
         env['HOME'] = user.pw_dir

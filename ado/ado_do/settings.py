@@ -27,6 +27,13 @@ def trytond_config():
     return config
 
 
+def use_database_uri(uri):
+    """From now on ado-do and the server it execs talk to PostgreSQL at `uri`
+    (trytond reads the environment only when its config is loaded)."""
+    os.environ['TRYTOND_DATABASE__URI'] = uri
+    trytond_config().set('database', 'uri', uri)
+
+
 def config_path():
     return os.environ.get('TRYTOND_CONFIG', str(ETC / 'trytond.conf'))
 

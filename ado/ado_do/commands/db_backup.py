@@ -38,21 +38,36 @@ def command(dbname, dump_format, with_files, timeout):
     click.echo(f'database {dbname} backed up', err=True)
 
 
-def _pg_dump(dbname, dump_format, out):
-    done = subprocess.run(['pg_dump', f'--format={dump_format}', '--no-password'],
-                          env=pg_env(dbname), stdin=subprocess.DEVNULL, stdout=out)
+def _pg_dump(dbname, dump_format, out, snapshot=None):
+    argv = ['pg_dump', f'--format={dump_format}', '--no-password']
+    if snapshot:
+        argv.append(f'--snapshot={snapshot}')
+    done = subprocess.run(argv, env=pg_env(dbname), stdin=subprocess.DEVNULL, stdout=out)
     if done.returncode != 0:
         raise click.ClickException(f'pg_dump failed on {dbname!r} (exit {done.returncode})')
 
 
 def _archive(dbname, timeout):
+    write_archive(dbname, sys.stdout.buffer, timeout)
+    sys.stdout.buffer.flush()
+
+
+def write_archive(dbname, out, timeout):
+    """The --with-files archive of `dbname` into the binary file `out`.
+
+    The rows per table in its manifest are counted in the snapshot pg_dump
+    dumps (an exported snapshot), so a restore can be checked against them
+    while the database keeps changing."""
     activated = _activated_modules(dbname, timeout)
     with tempfile.TemporaryDirectory(prefix='ado-backup-') as tmp:
         dump = Path(tmp) / archive.DUMP
-        with open(dump, 'wb') as out:
-            _pg_dump(dbname, 'custom', out.fileno())
-        archive.write(sys.stdout.buffer, dbname, dump, activated)
-        sys.stdout.buffer.flush()
+        with dbutils.connect(dbname, timeout) as conn, conn.transaction():
+            conn.execute('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ')
+            snapshot = conn.execute('SELECT pg_export_snapshot()').fetchone()[0]
+            table_rows = dbutils.table_rows(conn)
+            with open(dump, 'wb') as dump_file:
+                _pg_dump(dbname, 'custom', dump_file.fileno(), snapshot)
+        archive.write(out, dbname, dump, activated, table_rows)
 
 
 def _activated_modules(dbname, timeout):

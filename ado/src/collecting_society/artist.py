@@ -30,10 +30,25 @@ class Artist(PublicIdMixin, OwnedMixin, ModelSQL, ModelView):
     def __setup__(cls):
         super().__setup__()
         cls._order.insert(0, ('name', 'ASC'))
+        table = cls.__table__()
+        # one name per artist among a web user's artists, kept by PostgreSQL:
+        # a check before the insert cannot stop simultaneous requests
+        cls._sql_constraints += [
+            ('web_user_name_unique', Unique(table, table.web_user, table.name),
+                'collecting_society.msg_artist_name_unique'),
+            ]
 
     @classmethod
     def default_group(cls):
         return False
+
+    @classmethod
+    def copy(cls, artists, default=None):
+        # a copy keeps the web user, so it needs a name of its own (unique
+        # per web user): "Anna (copy)", as the Tryton client's Duplicate
+        default = dict(default or {})
+        default.setdefault('name', lambda data: f"{data['name']} (copy)")
+        return super().copy(artists, default=default)
 
 
 class ArtistArtist(ModelSQL):

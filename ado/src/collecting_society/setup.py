@@ -27,6 +27,10 @@ setup(
         'trytond-currency==8.0.*',
         'trytond-country==8.0.*',
         'trytond-web-user==8.0.*',
+        'trytond-product==8.0.*',
+        'trytond-account==8.0.*',
+        'trytond-account-product==8.0.*',
+        'trytond-account-invoice==8.0.*',
     ],
     extras_require={'test': ['proteus==8.0.*']},
     entry_points={

@@ -10,7 +10,9 @@ import psycopg
 
 from conftest import ado_do, connect, databases, err_lines, query, start, table_digests
 
-DEMO_USERS = [('alice@example.org',), ('bob@example.org',), ('carol@example.org',)]
+# three artists' and three licensees' web users (scenario_master_data.txt)
+DEMO_USERS = [('alice@example.org',), ('bob@example.org',), ('carol@example.org',),
+              ('club@example.org',), ('radio@example.org',), ('stream@example.org',)]
 
 
 def scratch(target):

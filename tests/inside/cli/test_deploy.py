@@ -97,13 +97,15 @@ def deploy_tryton(dbname, env):
         status, body = answer(TRYTON_URL, call, process=process)
         assert status == 200
         assert dbname in json.loads(body)['result']
-        argv, uid = proc_info(process.pid)  # the same process: ado-do exec'd trytond
-        assert any(part.endswith('trytond') for part in argv[:2]), argv
+        # the same process: ado-do exec'd trytond (development) or gunicorn
+        # with trytond's WSGI app (production)
+        argv, uid = proc_info(process.pid)
+        assert any(part.endswith(('trytond', 'gunicorn')) for part in argv[:2]), argv
         assert uid == pwd.getpwnam('tryton').pw_uid
         assert STORE.stat().st_uid == uid
     finally:
         stop(process)
-    assert query(dbname, 'SELECT count(*) FROM web_user') == [(3,)]
+    assert query(dbname, 'SELECT count(*) FROM web_user') == [(6,)]
     return argv
 
 
@@ -114,7 +116,7 @@ def test_deploy_tryton_development(installed, as_root):
 
 def test_deploy_tryton_production(installed, as_root, production_secrets):
     argv = deploy_tryton('adotest_deploy_production', production_secrets)
-    assert '--dev' not in argv
+    assert '--dev' not in argv and 'trytond.application:app' in argv
 
 
 def test_deploy_tryton_missing_passfile(installed):
@@ -159,4 +161,4 @@ def test_deploy_web(as_root, command, mode):
         assert uid == pwd.getpwnam('tryton').pw_uid
     finally:
         stop(process)
-    assert query('adotest_web', 'SELECT count(*) FROM web_user') == [(3,)]
+    assert query('adotest_web', 'SELECT count(*) FROM web_user') == [(6,)]

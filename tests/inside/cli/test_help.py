@@ -8,7 +8,8 @@ from conftest import ado_do
 
 COMMANDS = ['pip-install', 'db-create', 'db-delete', 'db-copy', 'db-psql', 'db-backup',
             'db-restore', 'db-list', 'update', 'db-demo-setup', 'create-test-db',
-            'run-tests', 'deploy-tryton', 'deploy-portal', 'deploy-api']
+            'run-tests', 'deploy-tryton', 'deploy-portal', 'deploy-api', 'backups',
+            'deploy-backup']
 
 
 def test_group_lists_every_command():

@@ -24,7 +24,7 @@ def test_update_listed_modules(demo_db):
     assert lines[-1] == 'database adotest_update updated: collecting_society'
     assert query('adotest_update', "SELECT state FROM ir_module "
                  "WHERE name = 'collecting_society'") == [('activated',)]
-    assert query('adotest_update', 'SELECT count(*) FROM web_user') == [(3,)]
+    assert query('adotest_update', 'SELECT count(*) FROM web_user') == [(6,)]
 
 
 def test_update_refuses_a_database_that_is_not_trytons():

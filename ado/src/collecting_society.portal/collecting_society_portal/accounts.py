@@ -1,13 +1,21 @@
 """Web user accounts through trytond's web_user: registration with its
-password hashing, login with its authenticate (which slows failures per
-account and address), sessions as web.user.session keys."""
+password hashing, login with its authenticate (failures budgeted per
+account and address by collecting_society), sessions as web.user.session keys."""
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
+from . import mail
 from .access import as_root
 from .errors import USER_ERRORS, message
 
 MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+# zxcvbn's scale is 0-4; 3 is "safely unguessable: moderate protection from
+# offline slow-hash scenario"
+MIN_STRENGTH = 3
+# zxcvbn's matching grows fast with the length; a long password's strength
+# shows in its first hundred characters
+STRENGTH_PREFIX = 100
 
 
 class AccountError(Exception):
@@ -19,9 +27,29 @@ class AccountError(Exception):
         self.conflict = conflict
 
 
-def check_password(password, confirmation):
+def password_problem(password, email):
+    """Why the password is too weak (a sentence for the user), or None."""
+    from zxcvbn import zxcvbn
     if len(password) < MIN_PASSWORD:
-        raise AccountError(f'At least {MIN_PASSWORD} characters, please.', 'password')
+        return f'At least {MIN_PASSWORD} characters, please.'
+    if len(password) > MAX_PASSWORD:
+        return f'At most {MAX_PASSWORD} characters, please.'
+    local = email.split('@')[0]
+    if email and (password.lower() in email.lower() or email.lower() in password.lower()):
+        return 'Your password must not be your email address.'
+    result = zxcvbn(password[:STRENGTH_PREFIX], user_inputs=[email, local])
+    if result['score'] >= MIN_STRENGTH:
+        return None
+    feedback = result['feedback']
+    reasons = [feedback.get('warning') or 'This password is easy to guess.',
+               *feedback.get('suggestions', [])]
+    return ' '.join(r for r in reasons if r)
+
+
+def check_password(password, confirmation, email=''):
+    problem = password_problem(password, email)
+    if problem:
+        raise AccountError(problem, 'password')
     if password != confirmation:
         raise AccountError('The two passwords differ.', 'password_confirm')
     User = Pool().get('res.user')
@@ -32,19 +60,73 @@ def check_password(password, confirmation):
         raise AccountError(message(error), 'password') from error
 
 
-def register(email, password, confirmation):
-    """Create the web user and return its id."""
+# registrations and reset requests an address may make within the login
+# window (collecting_society's login_budget keeps the count)
+REQUESTS_PER_ADDRESS = 50
+
+
+def _spend_request_budget(kind):
+    """Count one registration or reset request of this address; Throttled
+    when it has made too many."""
+    from trytond.exceptions import RateLimitException
+    Attempt = Pool().get('web.user.authenticate.attempt')
+    try:
+        Attempt.check_budget(f'{kind}:', budget=REQUESTS_PER_ADDRESS)
+    except RateLimitException as error:
+        raise Throttled(getattr(error, 'retry_after', 60)) from error
+    Attempt.add(f'{kind}:')
+
+
+def register(email, password, confirmation, portal_url):
+    """Make the account and mail its verification link; when the email (or
+    a look-alike of it) has an account, mail its owner instead. The caller
+    hears the same either way, so nobody learns who has an account."""
     WebUser = Pool().get('web.user')
-    check_password(password, confirmation)
-    with as_root():
-        if WebUser.search([('email', '=', email.lower())], limit=1):
-            raise AccountError('This email is registered already; log in instead.',
-                               'email', conflict=True)
+    email = WebUser.normal_email(email)
+    check_password(password, confirmation, email)
+    with as_root(), Transaction().set_context(portal_url=portal_url):
+        _spend_request_budget('register')
+        existing = WebUser.search([('email_skeleton', '=', WebUser.email_skeleton_of(email))], limit=1)
+        if existing:
+            mail.already_registered(existing[0].email, portal_url)
+            return
         try:
-            user, = WebUser.create([{'email': email, 'password': password}])
-        except USER_ERRORS as error:
-            raise AccountError(message(error), 'email') from error
-    return user.id
+            # its own transaction: a simultaneous registration of the same
+            # address fails on the constraint without spoiling this one
+            with Transaction().new_transaction():
+                user, = WebUser.create([{'email': email, 'password': password}])
+                WebUser.validate_email([user])
+        except USER_ERRORS:
+            return
+
+
+def verify(token):
+    """Whether the token verified an email (once, before it expired)."""
+    WebUser = Pool().get('web.user')
+    if not token or len(token) > 200:
+        return False
+    with as_root():
+        return bool(WebUser.validate_email_token([token]))
+
+
+def request_reset(email, portal_url):
+    """Mail a reset link when the email has an account; silent otherwise."""
+    WebUser = Pool().get('web.user')
+    with as_root(), Transaction().set_context(portal_url=portal_url):
+        _spend_request_budget('reset')
+        users = WebUser.search([('email', '=', WebUser.normal_email(email))], limit=1)
+        if users:
+            WebUser.reset_password(users)
+
+
+def reset_password(email, token, password, confirmation):
+    """Set the new password with a reset link's token (once, unexpired)."""
+    WebUser = Pool().get('web.user')
+    check_password(password, confirmation, email or '')
+    with as_root():
+        if not WebUser.set_password_token(email or '', token or '', password):
+            raise AccountError('This link has expired or was used already; ask for a new one.',
+                               'password')
 
 
 def new_session(web_user_id):
@@ -60,11 +142,78 @@ def end_session(key):
         Session.remove(key)
 
 
+class Unverified(Exception):
+    """The password is right but the email is not verified yet."""
+
+    def __init__(self):
+        super().__init__('Please confirm your email first: click the link we mailed you.')
+
+
+class Throttled(Exception):
+    """Too many failed logins from this address (for this account, or for
+    any); answered at once with 429 and Retry-After."""
+
+    def __init__(self, retry_after):
+        super().__init__(f'Too many failed logins; try again in {retry_after} seconds.')
+        self.retry_after = retry_after
+
+
 def authenticate(email, password):
     """The web user's id, or None. Runs in its own committed transaction so
-    trytond's count of failures survives the request's rollback; trytond
-    raises RateLimitException after too many."""
+    the count of failures survives the request's rollback; over the budgets
+    of collecting_society's login_budget it raises Throttled."""
+    from trytond.exceptions import RateLimitException
     WebUser = Pool().get('web.user')
-    with as_root(), Transaction().new_transaction():
-        user = WebUser.authenticate(email, password)
-        return user.id if user else None
+    try:
+        with as_root(), Transaction().new_transaction():
+            user = WebUser.authenticate(email, password)
+            if user and not user.email_valid:
+                raise Unverified()
+            return user.id if user else None
+    except RateLimitException as error:
+        raise Throttled(getattr(error, 'retry_after', 60)) from error
+
+
+def _token(record):
+    return {'uuid': record.uuid, 'name': record.name,
+            'created': record.create_date.isoformat(timespec='seconds'),
+            'expires': record.expires.isoformat(timespec='seconds'),
+            'last_used': record.last_used.isoformat(timespec='seconds')
+            if record.last_used else None}
+
+
+def new_token(web_user_id, name, days):
+    """A named API token; (its key, shown once, and its description)."""
+    Token = Pool().get('web.user.api_token')
+    with as_root():
+        key, record = Token.issue(web_user_id, name, days)
+        return key, _token(record)
+
+
+def tokens(web_user_id):
+    Token = Pool().get('web.user.api_token')
+    with as_root():
+        return [_token(t) for t in Token.of(web_user_id)]
+
+
+def revoke_token(web_user_id, uuid):
+    """Whether the web user had this token (now revoked)."""
+    Token = Pool().get('web.user.api_token')
+    with as_root():
+        found = Token.search([('web_user', '=', web_user_id), ('uuid', '=', uuid)])
+        Token.delete(found)
+        return bool(found)
+
+
+def revoke_all_tokens(web_user_id):
+    Token = Pool().get('web.user.api_token')
+    with as_root():
+        Token.delete(Token.of(web_user_id))
+
+
+def token_owner(key):
+    """(web user id, token uuid) of a valid API token, or None."""
+    Token = Pool().get('web.user.api_token')
+    with as_root():
+        token = Token.find(key)
+        return (token.web_user.id, token.uuid) if token else None

@@ -3,8 +3,12 @@ message next to its field instead of an error page."""
 import datetime
 import re
 
+from .domain import Invalid
+
 # a plain sanity check; trytond validates further when email-validator is installed
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+# the domain's key of a refused field in one row of a Rows field
+ROW = re.compile(r'(\w+)\[(\d+)\]\.(\w+)')
 
 
 class Form:
@@ -33,6 +37,11 @@ class Form:
         if value and not EMAIL.fullmatch(value):
             self.errors[name] = 'An email address like name@example.org, please.'
 
+    def no_colon(self, name):
+        # HTTP basic auth splits at the first colon: such an email could never log in
+        if ':' in self.values[name]:
+            self.errors[name] = 'An email address without ":", please.'
+
     def date(self, name):
         """The field as a date (None when empty), or an error message."""
         value = self.values[name]
@@ -42,6 +51,30 @@ class Form:
             return datetime.date.fromisoformat(value)
         except ValueError:
             self.errors[name] = 'A date like 2024-05-31, please.'
+
+    def values_for(self, resource, creating=True):
+        """The values to write, read with the resource's field table (the
+        API's rules); None with a message per refused field."""
+        if not self.ok:
+            return None
+        try:
+            return resource.values(self.values, creating, form=True)
+        except Invalid as error:
+            self.refuse(error)
+            return None
+
+    def refuse(self, invalid):
+        """The domain's messages next to the form's fields; a row's (of a
+        one-row-per-line field, "rights[0].share") under its field, by line."""
+        for name, text in invalid.errors.items():
+            text = f'{text[0].upper()}{text[1:]}.'
+            row = ROW.fullmatch(name)
+            if row:
+                name, line, field = row.group(1), int(row.group(2)) + 1, row.group(3)
+                text = f'Line {line}, {field}: {text}'
+                if self.errors.get(name):
+                    text = f'{self.errors[name]} {text}'
+            self.errors[name] = text
 
     @property
     def ok(self):

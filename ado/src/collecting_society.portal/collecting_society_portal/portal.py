@@ -26,7 +26,9 @@ def session_factory(settings):
         cookie_name='ado_session',
         httponly=True,
         samesite='Lax',
-        secure=asbool(settings.get('session.secure', False)),
+        # production's cookie only travels over HTTPS (a TLS front proxy)
+        secure=asbool(settings.get(
+            'session.secure', os.environ.get('ENVIRONMENT') == 'production')),
         max_age=None,
         # idle logout after a working day; re-sign the cookie at most every 5 minutes
         timeout=8 * 3600,

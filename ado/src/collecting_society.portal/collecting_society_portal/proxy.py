@@ -1,11 +1,68 @@
 """The client's view of the request behind the ado proxy (nginx): its address
-(appended to X-Forwarded-For; trytond counts failed logins per address with
-it) and the scheme, host and port it used, so redirects and links point back
-through the proxy."""
+(the proxy's X-Forwarded-For; failed logins are budgeted per address with it)
+and the scheme, host and port it used, so redirects and links point back
+through the proxy.
+
+The forwarded headers count only when the request came from the proxy
+itself (`proxy.hosts`, names resolved through Docker's DNS): a caller that
+reaches a replica another way cannot choose its own address. nginx
+overwrites X-Forwarded-For, so it holds exactly the proxy's peer. The WSGI
+servers pass the headers on untouched (waitress: clear_untrusted_proxy_headers
+= false) and leave the decision to this one place.
+"""
+import ipaddress
+import logging
+import socket
+import threading
+import time
 from urllib.parse import urlsplit, urlunsplit
 
-from pyramid.settings import asbool
+from pyramid.settings import aslist
 from pyramid.tweens import INGRESS
+
+log = logging.getLogger(__name__)
+
+# how long a resolved proxy address is believed: replicas of the proxy come
+# and go with --scale
+RESOLVE_TTL = 5.0
+
+
+class ProxyAddresses:
+    """The addresses of the proxy's names, resolved at most every RESOLVE_TTL."""
+
+    def __init__(self, names):
+        self.names = names
+        self.addresses = frozenset()
+        self.resolved_at = float('-inf')
+        self.lock = threading.Lock()
+
+    def __contains__(self, address):
+        if time.monotonic() - self.resolved_at > RESOLVE_TTL:
+            with self.lock:
+                if time.monotonic() - self.resolved_at > RESOLVE_TTL:
+                    self.addresses = frozenset(self._resolve())
+                    self.resolved_at = time.monotonic()
+        return address in self.addresses
+
+    def _resolve(self):
+        for name in self.names:
+            try:
+                infos = socket.getaddrinfo(name, None, proto=socket.IPPROTO_TCP)
+            except OSError as error:
+                log.info('proxy host %s does not resolve (yet): %s', name, error)
+                continue
+            for info in infos:
+                yield info[4][0]
+
+
+def _client_address(headers):
+    """The last X-Forwarded-For entry (the only one, as nginx sends it), when
+    it is an IP address."""
+    forwarded = headers.get('X-Forwarded-For', '').split(',')[-1].strip()
+    try:
+        return str(ipaddress.ip_address(forwarded))
+    except ValueError:
+        return None
 
 
 def _forwarded_host(headers):
@@ -17,11 +74,15 @@ def _forwarded_host(headers):
 
 
 def proxy_tween_factory(handler, registry):
+    proxies = ProxyAddresses(aslist(registry.settings['proxy.hosts']))
+
     def tween(request):
-        forwarded = request.headers.get('X-Forwarded-For')
-        if forwarded:
-            # the last hop is the one our proxy added; earlier ones are the client's word
-            request.remote_addr = forwarded.split(',')[-1].strip()
+        # the health checks come without the header: nothing to resolve
+        if 'X-Forwarded-For' not in request.headers or request.remote_addr not in proxies:
+            return handler(request)
+        address = _client_address(request.headers)
+        if address:
+            request.remote_addr = address
         proto = request.headers.get('X-Forwarded-Proto', '').split(',')[0].strip()
         if proto in ('http', 'https'):
             request.scheme = proto
@@ -61,6 +122,6 @@ def _strip(location, host):
 
 
 def includeme(config):
-    if asbool(config.get_settings().get('proxy.trusted', False)):
+    if aslist(config.get_settings().get('proxy.hosts', '')):
         config.add_tween('collecting_society_portal.proxy.proxy_tween_factory',
                          under=INGRESS)

@@ -5,6 +5,8 @@ JSON never read a field with any other rights."""
 from pyramid.httpexceptions import HTTPNotFound
 from trytond.pool import Pool
 
+from .domain import rules
+
 
 def model(name):
     return Pool().get(name)
@@ -12,10 +14,10 @@ def model(name):
 
 def by_uuid(name, uuid):
     """The record with this public id, if the record rules let us see it."""
-    records = model(name).search([('uuid', '=', uuid)], limit=1)
-    if not records:
+    found = rules.find_by_uuid(name, uuid)
+    if found is None:
         raise HTTPNotFound()
-    return records[0]
+    return found
 
 
 def own(name):
@@ -51,7 +53,34 @@ def creation(record):
         'date': _date(record.date), 'lyrics': record.lyrics, 'notes': record.notes,
         'contributions': [
             {'artist': ref(c.artist), 'role': c.role} for c in record.contributions],
+        'rights': [right(r) for r in record.rights],
     }
+
+
+def right(record):
+    return {'right': record.right, 'rights_holder': ref(record.rights_holder),
+            'share': percent(record.share)}
+
+
+def percent(share):
+    """A share as text without trailing zeros: '50', '33.3333'."""
+    return f'{share.normalize():f}'
+
+
+LIST_FIELDS = ['uuid', 'title', 'date', 'artist.uuid', 'artist.name']
+
+
+def creation_list():
+    """The web user's creations as the list page shows them: one search_read
+    of the shown fields (the artist by a join), instead of reading every
+    field of each creation and its contributions as records."""
+    rows = model('creation').search_read([], fields_names=LIST_FIELDS)
+    return [{'uuid': row['uuid'], 'title': row['title'], 'date': _date(row['date']),
+             'artist': _joined(row.get('artist.'), 'name')} for row in rows]
+
+
+def _joined(row, field):
+    return {'uuid': row['uuid'], field: row[field]} if row else None
 
 
 def license(record):

@@ -45,6 +45,43 @@ class CollectingSocietyTestCase(ModuleTestCase):
             self.assertEqual(
                 license.uuid, str(uuid.uuid5(uuid.NAMESPACE_URL, license.url)))
 
+    @with_transaction()
+    def test_deactivating_web_user_queues_end_of_sessions(self):
+        "Deactivating a web user queues a task that ends its sessions"
+        pool = Pool()
+        WebUser = pool.get('web.user')
+        Session = pool.get('web.user.session')
+        Queue = pool.get('ir.queue')
+        user, other = WebUser.create([
+                {'email': 'leaving@example.org'}, {'email': 'staying@example.org'}])
+        user.new_session()
+        other.new_session()
+        WebUser.write([user], {'active': False})
+        task, = [t for t in Queue.search([]) if t.data['method'] == 'end_sessions']
+        task.run()
+        self.assertEqual(Session.search([('user', '=', user.id)]), [])
+        self.assertEqual(len(Session.search([('user', '=', other.id)])), 1)
+
+    @with_transaction()
+    def test_remove_expired_keeps_current_and_owning_users(self):
+        "The scheduled removal keeps fresh sessions and verified users"
+        pool = Pool()
+        WebUser = pool.get('web.user')
+        Session = pool.get('web.user.session')
+        user, = WebUser.create([{'email': 'fresh@example.org'}])
+        user.new_session()
+        WebUser.remove_expired()
+        self.assertEqual(len(Session.search([('user', '=', user.id)])), 1)
+        self.assertEqual(WebUser.search([('id', '=', user.id)]), [user])
+
+    @with_transaction()
+    def test_cron_method_is_selectable(self):
+        "The scheduled action's method is one ir.cron offers"
+        from ..housekeeping import CRON_METHOD
+        Cron = Pool().get('ir.cron')
+        cron, = Cron.search([('method', '=', CRON_METHOD)])
+        self.assertEqual(cron.interval_type, 'hours')
+
 
     @with_transaction()
     def test_new_record_shows_no_uuid_until_saved(self):

@@ -3,25 +3,14 @@ from pyramid.httpexceptions import HTTPConflict
 from pyramid.view import view_config
 
 from .. import records
+from ..domain import ARTIST
 from ..security import MEMBER
-from .params import Fields, body
-from .resources import one, page
-
-FIELDS = ('name', 'group', 'description')
-
-
-def values(data, creating):
-    fields = Fields(data, FIELDS, required=('name',) if creating else ())
-    result = {
-        'name': fields.text('name', 200, required=True),
-        'group': fields.boolean('group'),
-        'description': fields.text('description', 10000),
-    }
-    fields.check()
-    return {k: v for k, v in result.items() if k in data}
+from .params import body
+from .resources import created, edited, one, page
 
 
 def check_unique(name, artist=None):
+    # a friendly answer first; the database's constraint decides races (409 too)
     if records.has_other_artist_named(name, artist):
         raise HTTPConflict(f'you have an artist named {name!r} already')
 
@@ -29,37 +18,33 @@ def check_unique(name, artist=None):
 @view_config(route_name='api_artists', renderer='json', request_method='GET',
              permission=MEMBER)
 def artists(request):
-    return page(request, 'artist', ('name',), records.artist)
+    return page(request, ARTIST, records.artist)
 
 
 @view_config(route_name='api_artists_one', renderer='json', request_method='GET',
              permission=MEMBER)
 def artist(request):
     with request.as_portal():
-        return records.artist(one(request, 'artist'))
+        return records.artist(one(request, ARTIST))
 
 
 @view_config(route_name='api_artists', renderer='json', request_method='POST',
              permission=MEMBER)
 def create(request):
-    data = values(body(request), creating=True)
+    data = body(request)
     with request.as_portal():
-        check_unique(data['name'])
-        created, = records.model('artist').create(
-            [{**data, 'web_user': request.web_user}])
-        request.response.status = 201
-        request.response.location = request.route_path('api_artists_one', uuid=created.uuid)
-        return records.artist(created)
+        values = ARTIST.values(data, creating=True)
+        check_unique(values['name'])
+        return created(request, ARTIST, values, records.artist)
 
 
 @view_config(route_name='api_artists_one', renderer='json', request_method='PATCH',
              permission=MEMBER)
 def edit(request):
-    data = values(body(request), creating=False)
+    data = body(request)
     with request.as_portal():
-        found = one(request, 'artist')
-        if 'name' in data:
-            check_unique(data['name'], found)
-        if data:
-            records.model('artist').write([found], data)
-        return records.artist(found)
+        found = one(request, ARTIST)
+        values = ARTIST.values(data, creating=False)
+        if 'name' in values:
+            check_unique(values['name'], found)
+        return edited(ARTIST, found, values, records.artist)

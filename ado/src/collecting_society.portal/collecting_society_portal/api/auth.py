@@ -1,12 +1,11 @@
 """Who calls the API: HTTP basic over a web user's credentials, or a bearer
-token (a trytond web.user.session key made by POST /v1/token)."""
+token (a named API token made by POST /v1/token; never a portal session)."""
 import base64
 import binascii
 
 from pyramid.httpexceptions import HTTPTooManyRequests
 
 from .. import accounts
-from ..access import web_user_from_key
 
 
 class BadCredentials(Exception):
@@ -27,11 +26,14 @@ def basic_credentials(header):
 
 def authenticate(email, password):
     """The web user's id, or None (see accounts.authenticate)."""
-    from trytond.exceptions import RateLimitException
     try:
         return accounts.authenticate(email, password)
-    except RateLimitException as error:
-        raise HTTPTooManyRequests('Too many failed logins; try again later.') from error
+    except accounts.Unverified as error:
+        raise BadCredentials(str(error)) from error
+    except accounts.Throttled as error:
+        # at once: no server thread waits for an attacker
+        raise HTTPTooManyRequests(
+            str(error), headers={'Retry-After': str(error.retry_after)}) from error
 
 
 def web_user(request):
@@ -39,6 +41,8 @@ def web_user(request):
     credentials raise BadCredentials (a 401)."""
     scheme, _, value = request.headers.get('Authorization', '').strip().partition(' ')
     scheme = scheme.lower()
+    request.auth_scheme = scheme
+    request.api_token = None
     if not scheme:
         return None
     if scheme == 'basic':
@@ -46,7 +50,8 @@ def web_user(request):
     elif scheme == 'bearer':
         if '\x00' in value:
             raise BadCredentials('malformed bearer token')
-        user = web_user_from_key(value.strip())
+        found = accounts.token_owner(value.strip())
+        user, request.api_token = found or (None, None)
     else:
         raise BadCredentials(f'unsupported authorization scheme {scheme!r}')
     if user is None:

@@ -7,7 +7,7 @@ from pyramid.view import exception_view_config, forbidden_view_config, notfound_
 
 from ..errors import USER_ERRORS, log_failure, message, status
 from .auth import BadCredentials
-from .params import Invalid
+from ..domain import Invalid
 
 log = logging.getLogger(__name__)
 
@@ -43,7 +43,7 @@ def bad_credentials(request):
 @exception_view_config(Invalid, renderer='json')
 def invalid(request):
     result = error(request, 422, 'Unprocessable Entity', 'Some fields are invalid.')
-    result['error']['fields'] = request.exception.args[0]
+    result['error']['fields'] = request.exception.errors
     return result
 
 

@@ -4,10 +4,12 @@ from pyramid.httpexceptions import HTTPMethodNotAllowed
 
 ALLOWED = {
     'api_home': 'GET, HEAD', 'api_openapi': 'GET, HEAD', 'api_token': 'POST, DELETE',
+    'api_tokens': 'GET, HEAD, DELETE', 'api_tokens_one': 'DELETE',
     'api_artists': 'GET, HEAD, POST', 'api_artists_one': 'GET, HEAD, PATCH',
     'api_creations': 'GET, HEAD, POST', 'api_creations_one': 'GET, HEAD, PATCH',
     'api_licenses': 'GET, HEAD', 'api_licenses_one': 'GET, HEAD',
     'api_releases': 'GET, HEAD', 'api_releases_one': 'GET, HEAD',
+    'api_statements': 'GET, HEAD', 'api_declarations': 'POST',
 }
 
 

@@ -1,10 +1,18 @@
 """GET /v1/openapi.json: the OpenAPI 3 document of this API, kept beside the
-views it describes (a test runs schemathesis against it)."""
+views it describes (a test runs schemathesis against it). The request
+bodies come from the domain layer's field tables (domain/), as the views'
+checks do."""
 from pyramid.view import view_config
 
+from ..domain import ARTIST, CREATION, RELEASE, TOKEN
+from ..domain.creation import RIGHTS
 from .params import DEFAULT_LIMIT, MAX_LIMIT
 
-ROLES = ['composer', 'lyricist', 'performer', 'arranger', 'producer']
+
+def roles():
+    """The Tryton module's selection: the one list of contribution roles."""
+    from trytond.pool import Pool
+    return [key for key, _ in Pool().get('creation.contribution').role.selection]
 AUTH = [{'basicAuth': []}, {'bearerAuth': []}]
 
 
@@ -36,6 +44,8 @@ def obj(properties, required=(), closed=True):
 
 UUID = {'type': 'string', 'format': 'uuid'}
 DATE = {'type': 'string', 'format': 'date'}
+TOKEN_INFO = {'uuid': UUID, 'name': text(), 'created': text(), 'expires': text(),
+              'last_used': nullable(text())}
 
 SCHEMAS = {
     'Error': obj({'error': obj({
@@ -48,29 +58,20 @@ SCHEMAS = {
         'description': nullable(text()),
         'members': {'type': 'array', 'items': ref('ArtistRef')},
     }, ['uuid', 'name', 'group', 'description', 'members']),
-    'ArtistInput': obj({
-        'name': text(200, 1), 'group': {'type': 'boolean'},
-        'description': nullable(text(10000)),
-    }, ['name']),
-    'ArtistChanges': obj({
-        'name': text(200, 1), 'group': {'type': 'boolean'},
-        'description': nullable(text(10000)),
-    }),
-    'Contribution': obj({'artist': ref('ArtistRef'), 'role': {'type': 'string', 'enum': ROLES}},
-                        ['artist', 'role']),
+    'ArtistInput': ARTIST.input_schema(creating=True),
+    'ArtistChanges': ARTIST.input_schema(creating=False),
     'Creation': obj({
         'uuid': UUID, 'title': text(), 'artist': ref('ArtistRef'),
         'date': nullable(DATE), 'lyrics': nullable(text()), 'notes': nullable(text()),
         'contributions': {'type': 'array', 'items': ref('Contribution')},
-    }, ['uuid', 'title', 'artist', 'date', 'lyrics', 'notes', 'contributions']),
-    'CreationInput': obj({
-        'title': text(200, 1), 'artist': UUID, 'date': nullable(DATE),
-        'lyrics': nullable(text(100000)), 'notes': nullable(text(10000)),
-    }, ['title', 'artist']),
-    'CreationChanges': obj({
-        'title': text(200, 1), 'artist': UUID, 'date': nullable(DATE),
-        'lyrics': nullable(text(100000)), 'notes': nullable(text(10000)),
-    }),
+        'rights': {'type': 'array', 'items': ref('Right')},
+    }, ['uuid', 'title', 'artist', 'date', 'lyrics', 'notes', 'contributions', 'rights']),
+    'Right': obj({
+        'right': {'type': 'string', 'enum': list(RIGHTS)}, 'rights_holder': ref('ArtistRef'),
+        'share': text(),
+    }, ['right', 'rights_holder', 'share']),
+    'CreationInput': CREATION.input_schema(creating=True),
+    'CreationChanges': CREATION.input_schema(creating=False),
     'License': obj({
         'uuid': UUID, 'name': text(), 'code': text(),
         'version': nullable(text()), 'url': nullable(text()),
@@ -84,8 +85,12 @@ SCHEMAS = {
         'uuid': UUID, 'title': text(), 'date': nullable(DATE), 'label': nullable(text()),
         'tracks': {'type': 'array', 'items': ref('Track')},
     }, ['uuid', 'title', 'date', 'label', 'tracks']),
-    'Token': obj({'token': text(), 'token_type': {'type': 'string', 'enum': ['bearer']}},
-                 ['token', 'token_type']),
+    'ReleaseInput': RELEASE.input_schema(creating=True),
+    'ReleaseChanges': RELEASE.input_schema(creating=False),
+    'TokenInfo': obj(TOKEN_INFO, list(TOKEN_INFO)),
+    'Token': obj({'token': text(), 'token_type': {'type': 'string', 'enum': ['bearer']},
+                  **TOKEN_INFO}, ['token', 'token_type', *TOKEN_INFO]),
+    'TokenInput': TOKEN.input_schema(creating=True),
 }
 
 ERRORS = {
@@ -108,6 +113,11 @@ def responses(ok, ok_schema, *errors):
     for code in errors:
         result[str(code)] = {'description': ERRORS[code], 'content': json_content(ref('Error'))}
     return result
+
+
+def no_content_errors(*codes):
+    return {str(code): {'description': ERRORS[code], 'content': json_content(ref('Error'))}
+            for code in codes}
 
 
 def page_schema(item):
@@ -156,19 +166,40 @@ def collection(name, item, public=False, writable=None):
 def document(server_url):
     paths = {
         '/v1/token': {
-            'post': {'summary': 'A bearer token for the authenticated web user',
-                     'operationId': 'create_token', 'security': AUTH,
-                     'responses': responses(201, ref('Token'), 401, 429)},
+            'post': {'summary': 'A named, expiring bearer token; log in with HTTP basic '
+                                '(a token cannot make tokens)',
+                     'operationId': 'create_token', 'security': [{'basicAuth': []}],
+                     'requestBody': {'required': False,
+                                     'content': json_content(ref('TokenInput'))},
+                     'responses': responses(201, ref('Token'), 400, 401, 403, 422, 429)},
             'delete': {'summary': 'Revoke the bearer token in use',
                        'operationId': 'revoke_token', 'security': AUTH,
                        'responses': {'204': {'description': 'Revoked'},
-                                     '401': responses(200, {}, 401)['401'],
-                                     '429': responses(200, {}, 429)['429']}},
+                                     **no_content_errors(400, 401, 429)}},
+        },
+        '/v1/tokens': {
+            'get': {'summary': 'Your API tokens, with their last use',
+                    'operationId': 'list_tokens', 'security': AUTH,
+                    'responses': responses(200, obj({'items': {
+                        'type': 'array', 'items': ref('TokenInfo')}}, ['items']), 401, 429)},
+            'delete': {'summary': 'Revoke all your API tokens',
+                       'operationId': 'revoke_all_tokens', 'security': AUTH,
+                       'responses': {'204': {'description': 'Revoked'},
+                                     **no_content_errors(401, 429)}},
+        },
+        '/v1/tokens/{uuid}': {
+            'delete': {'summary': 'Revoke one of your API tokens',
+                       'operationId': 'revoke_one_token', 'security': AUTH,
+                       'parameters': UUID_PARAMETER,
+                       'responses': {'204': {'description': 'Revoked'},
+                                     **no_content_errors(401, 404, 429)}},
         },
         **collection('artists', 'Artist', writable=True),
         **collection('creations', 'Creation', writable=True),
         **collection('licenses', 'License', public=True),
-        **collection('releases', 'Release'),
+        **collection('releases', 'Release', writable=True),
+        **statements.PATHS,
+        **declarations.PATHS,
     }
     return {
         'openapi': '3.0.3',
@@ -179,7 +210,10 @@ def document(server_url):
         'servers': [{'url': server_url}],
         'paths': paths,
         'components': {
-            'schemas': SCHEMAS,
+            'schemas': {**SCHEMAS, 'Contribution': obj(
+                {'artist': ref('ArtistRef'), 'role': {'type': 'string', 'enum': roles()}},
+                ['artist', 'role']),
+                        **statements.SCHEMAS, **declarations.SCHEMAS},
             'securitySchemes': {
                 'basicAuth': {'type': 'http', 'scheme': 'basic',
                               'description': "The web user's email and password"},
@@ -188,6 +222,10 @@ def document(server_url):
             },
         },
     }
+
+
+# imported here: their views use this module's helpers
+from . import declarations, statements  # noqa: E402
 
 
 @view_config(route_name='api_openapi', renderer='json', request_method='GET')

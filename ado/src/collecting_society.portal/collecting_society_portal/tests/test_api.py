@@ -1,6 +1,7 @@
 """The API as another system meets it: JSON under /v1, HTTP basic or bearer
 tokens, paging and search, each web user's own records, errors as JSON."""
 import base64
+import os
 import uuid
 
 import pytest
@@ -158,10 +159,8 @@ def test_releases_are_owned(api, api_user):
 
 
 def make_release(email, creation_uuid):
-    """A release with one track of the creation, owned by the web user (the
-    back office makes releases; the API only reads them)."""
-    import os
-
+    """A release with one track of the creation, owned by the web user, made
+    in the back office (the API makes them too: tests/test_releases.py)."""
     from trytond.pool import Pool
     from trytond.transaction import Transaction
     with Transaction().start(os.environ['DB_NAME'], 0):
@@ -193,3 +192,16 @@ def test_releases(api, api_user, portal_app):
     assert track['creation']['uuid'] == creation['uuid']
     other = basic(register(TestApp(portal_app)))
     api.get(f'/v1/releases/{uuid_}', headers=other, status=404)
+
+
+def test_the_domain_rights_are_the_modules(api):
+    """The API's and the form's rights (domain/creation.py) are the module's."""
+    from trytond.pool import Pool
+    from trytond.transaction import Transaction
+
+    from ..domain.creation import RIGHTS as DOMAIN_RIGHTS
+    with Transaction().start(os.environ['DB_NAME'], 0):
+        selection = Pool().get('creation.right').right.selection
+    assert list(DOMAIN_RIGHTS) == [key for key, _ in selection]
+    schema = api.get('/v1/openapi.json').json['components']['schemas']
+    assert schema['Right']['properties']['right']['enum'] == list(DOMAIN_RIGHTS)

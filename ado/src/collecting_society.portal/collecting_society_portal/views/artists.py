@@ -2,6 +2,7 @@
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config, view_defaults
 
+from ..domain import ARTIST
 from ..errors import USER_ERRORS, message
 from ..forms import Form
 from ..records import (
@@ -9,19 +10,17 @@ from ..records import (
     own)
 from ..security import MEMBER
 
-FIELDS = ['name', 'group', 'description']
+FIELDS = list(ARTIST.fields)
 
 
-def read_form(request):
+def read_form(request, artist=None):
+    """The form and the values to write (None when refused)."""
     form = Form(request, FIELDS)
-    form.require('name')
-    form.max_length('name', 200)
-    return form
-
-
-def values(form):
-    return {'name': form['name'], 'group': bool(form['group']),
-            'description': form['description'] or None}
+    values = form.values_for(ARTIST)
+    if values and has_other_artist_named(values['name'], artist):
+        form.errors['name'] = 'You have an artist of this name already.'
+        values = None
+    return form, values
 
 
 def form_of(request, artist):
@@ -60,14 +59,12 @@ class ArtistViews:
 
     @view_config(route_name='artist_add', renderer='artist_form.jinja2', request_method='POST')
     def add(self):
-        form = read_form(self.request)
         with self.request.as_portal():
-            if form.ok and has_other_artist_named(form['name']):
-                form.errors['name'] = 'You have an artist of this name already.'
-            if form.ok:
+            form, values = read_form(self.request)
+            if values:
                 try:
                     artist, = model('artist').create(
-                        [{**values(form), 'web_user': self.request.web_user}])
+                        [{**values, 'web_user': self.request.web_user}])
                 except USER_ERRORS as error:
                     self._failed(form, error)
                 else:
@@ -84,14 +81,12 @@ class ArtistViews:
 
     @view_config(route_name='artist_edit', renderer='artist_form.jinja2', request_method='POST')
     def edit(self):
-        form = read_form(self.request)
         with self.request.as_portal():
             artist = by_uuid('artist', self.request.matchdict['uuid'])
-            if form.ok and has_other_artist_named(form['name'], artist):
-                form.errors['name'] = 'You have an artist of this name already.'
-            if form.ok:
+            form, values = read_form(self.request, artist)
+            if values:
                 try:
-                    model('artist').write([artist], values(form))
+                    model('artist').write([artist], values)
                 except USER_ERRORS as error:
                     self._failed(form, error)
                 else:

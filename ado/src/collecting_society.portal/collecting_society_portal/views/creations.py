@@ -2,31 +2,20 @@
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config, view_defaults
 
+from ..domain import CREATION, creation_values
 from ..errors import USER_ERRORS, message
 from ..forms import Form
-from ..records import artist as present_artist, by_uuid, creation as present, model, own
+from ..records import (artist as present_artist, by_uuid, creation as present,
+                       creation_list, model, own, percent)
 from ..security import MEMBER
 
-FIELDS = ['title', 'artist', 'date', 'lyrics', 'notes']
+FIELDS = list(CREATION.fields)
 
 
 def read_form(request):
     """The form and the values to write (None when the form has errors)."""
     form = Form(request, FIELDS)
-    form.require('title', 'artist')
-    form.max_length('title', 200)
-    date = form.date('date')
-    artist = None
-    if form['artist']:
-        artists = model('artist').search([('uuid', '=', form['artist'])], limit=1)
-        if artists:
-            artist = artists[0]
-        else:
-            form.errors['artist'] = 'Choose one of your artists.'
-    if not form.ok:
-        return form, None
-    return form, {'title': form['title'], 'artist': artist.id, 'date': date,
-                  'lyrics': form['lyrics'] or None, 'notes': form['notes'] or None}
+    return form, form.values_for(CREATION)
 
 
 def form_of(request, creation):
@@ -34,8 +23,15 @@ def form_of(request, creation):
     form.values = {
         'title': creation.title, 'artist': creation.artist.uuid,
         'date': creation.date.isoformat() if creation.date else '',
-        'lyrics': creation.lyrics or '', 'notes': creation.notes or ''}
+        'lyrics': creation.lyrics or '', 'notes': creation.notes or '',
+        'rights': rights_text(creation)}
     return form
+
+
+def rights_text(creation):
+    """The rights as the form's text: one "right; artist; share" per line."""
+    return '\n'.join(f'{r.right}; {r.rights_holder.name}; {percent(r.share)}'
+                     for r in creation.rights)
 
 
 @view_defaults(permission=MEMBER)
@@ -52,7 +48,7 @@ class CreationViews:
     @view_config(route_name='creations', renderer='creation_list.jinja2', request_method=('GET', 'HEAD'))
     def list(self):
         with self.request.as_portal():
-            return {'creations': [present(c) for c in own('creation')]}
+            return {'creations': creation_list()}
 
     @view_config(route_name='creation_view', renderer='creation_view.jinja2', request_method=('GET', 'HEAD'))
     def view(self):
@@ -73,7 +69,7 @@ class CreationViews:
             if values:
                 try:
                     creation, = model('creation').create(
-                        [{**values, 'web_user': self.request.web_user}])
+                        [{**creation_values(values), 'web_user': self.request.web_user}])
                 except USER_ERRORS as error:
                     self.request.tryton_doom()
                     form.errors['_'] = message(error)
@@ -95,7 +91,7 @@ class CreationViews:
             form, values = read_form(self.request)
             if values:
                 try:
-                    model('creation').write([creation], values)
+                    model('creation').write([creation], creation_values(values, creation))
                 except USER_ERRORS as error:
                     self.request.tryton_doom()
                     form.errors['_'] = message(error)
