@@ -12,7 +12,7 @@ import requests
 import yaml
 from proteus import Model, config as proteus_config
 
-from conftest import DATABASE, PORTAL, TRYTON_PORT, admin_password, up
+from conftest import DATABASE, PORTAL, TRYTON_PORT, admin_password, run_in, up
 from ado_host.compose import compose
 from ado_host.stack import containers, health, wait_healthy
 
@@ -142,6 +142,25 @@ def test_deactivating_a_web_user_ends_its_sessions_by_the_worker(unique):
                         timeout=30).status_code == 401
     wait_healthy(services=['worker'], timeout=120)
 
+
+
+def test_the_worker_comes_back_after_a_copy_ends_its_session(unique):
+    # `ado-do db-copy` (README.rst) ends every session on its source, the
+    # worker's queue connection too; trytond's worker alone retried on the
+    # dead connection for ever, turned unhealthy and ran no task again
+    run_in('tryton', 'ado-do', 'db-copy', DATABASE, f'copy_{unique}', check=True)
+    try:
+        time.sleep(1)
+        wait_healthy(services=['worker'], timeout=120)
+        password = f'Long enough {uuid.uuid4().hex}'
+        user = new_web_user(f'after-copy-{unique}@example.org', password)
+        key = token(user.email, password)
+        user.active = False
+        user.save()
+        wait_for('the worker ending the sessions', lambda: token_rows(key) == '0',
+                 timeout=120)
+    finally:
+        run_in('tryton', 'ado-do', 'db-delete', f'copy_{unique}', check=True)
 
 def portal_write_access(allowed):
     """The portal group's write access on creations, as the admin sets it in

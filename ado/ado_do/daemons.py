@@ -10,6 +10,8 @@ that its process exists.
   every --timeout seconds when idle; and, while all its processes are busy,
   every --timeout seconds for up to TASK_PATIENCE seconds of one wait: a
   long task is work, a task stuck longer is not.
+- worker: when the queue's connection is ended (db-copy and db-restore end
+  the sessions on their database), it exits; its service restarts it.
 
 Run as `python -m ado_do.daemons cron|worker TRYTOND-OPTIONS`; deploy-cron
 and deploy-worker exec this.
@@ -73,7 +75,17 @@ def patch_worker():
     pull = trytond.worker.Queue.pull
 
     def pull_and_beat(self, name=None):
-        found = pull(self, name)
+        try:
+            found = pull(self, name)
+        except Exception:
+            if self.connection.closed:
+                # a database copy or restore ended the queue's session;
+                # trytond's worker would retry on the dead connection forever;
+                # trytond.cli.worker swallows SystemExit's message: print it
+                print('trytond-worker: the connection to the queue was lost; '
+                      'exiting so that the container restarts', file=sys.stderr, flush=True)
+                raise SystemExit(1)
+            raise
         beat('worker')
         return found
     trytond.worker.Queue.pull = pull_and_beat
