@@ -11,7 +11,6 @@ appended to ado/src/collecting_society/artist.py, removed at the end.
 """
 import argparse
 import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path

@@ -8,7 +8,6 @@ and tested in the package's own tests.
 ADO_API_URL / ADO_PORTAL_URL point the test at another running api/portal
 (then the stack fixture is not used)."""
 import os
-import re
 import socket
 import uuid
 from urllib.parse import urlsplit

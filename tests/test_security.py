@@ -12,7 +12,7 @@ import requests
 
 import inbox
 
-from conftest import DATABASE, HTTP_PORT, PORTAL, TRYTON, admin_password, jsonrpc
+from conftest import DATABASE, PORTAL, TRYTON, admin_password, jsonrpc
 from ado_host.compose import compose
 from ado_host.paths import CHECKOUT
 

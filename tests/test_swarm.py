@@ -11,7 +11,7 @@ import time
 import pytest
 import requests
 
-from ado_host.compose import compose, compose_command, project_name
+from ado_host.compose import compose, project_name
 from ado_host.stack import containers
 from ado_host.paths import CHECKOUT
 

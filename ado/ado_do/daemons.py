@@ -56,7 +56,6 @@ def beat(name):
 def run_cron(database_name):
     """trytond.cron.run_cron, then the heartbeat (module level: the process
     pool pickles it by name)."""
-    import trytond.cron
     _original['run_cron'](database_name)
     beat('cron')
 
