@@ -238,16 +238,24 @@ def tryton_ready(proxy):
     return reply.status_code == 200
 
 
+def cookie_header(*jars):
+    """One Cookie header from the jars; a later jar's cookie wins."""
+    cookies = {cookie.name: cookie.value for jar in jars for cookie in jar}
+    return '; '.join(f'{name}={value}' for name, value in cookies.items())
+
+
 def portal_cookie(proxy):
-    session = requests.Session()
-    page = session.get(f'http://{proxy}:81/login', headers={'Host': 'localhost'}, timeout=30)
+    # production's cookies are Secure, which requests keeps from plain http:
+    # the Cookie header is written by hand, as wrk gets it
+    url = f'http://{proxy}:81/login'
+    page = requests.get(url, headers={'Host': 'localhost'}, timeout=30)
     csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-    reply = session.post(f'http://{proxy}:81/login', headers={'Host': 'localhost'},
-                         allow_redirects=False, timeout=60,
-                         data={'csrf_token': csrf, 'email': DEMO_EMAIL, 'password': DEMO_PASSWORD})
+    reply = requests.post(url, headers={'Host': 'localhost', 'Cookie': cookie_header(page.cookies)},
+                          allow_redirects=False, timeout=60,
+                          data={'csrf_token': csrf, 'email': DEMO_EMAIL, 'password': DEMO_PASSWORD})
     if reply.status_code != 302:
         fail(f'could not log in as {DEMO_EMAIL}: HTTP {reply.status_code}')
-    return '; '.join(f'{c.name}={c.value}' for c in session.cookies)
+    return cookie_header(page.cookies, reply.cookies)
 
 
 def api_token(proxy):

@@ -24,6 +24,9 @@ SECRETS = ('postgres_password', 'tryton_admin_password', 'portal_session_secret'
            'tryton_db_password', 'portal_db_password', 'api_db_password',
            'backup_cipher_pass')
 VERSION_CALL = {'id': 0, 'method': 'common.server.version', 'params': []}
+# README: ERP_HOST is trytond's host name, which the TLS certificate names
+ERP_HOST = 'erp.example.test'
+FILESTORE_SERVICES = ('tryton', 'portal', 'api', 'worker')
 
 
 def project_containers(project):
@@ -56,6 +59,7 @@ class Production:
         self.http = free_port()
         self.tryton = free_port()
         self.data = tmp / 'pgdata'
+        self.filestore = tmp / 'filestore'
         self.secrets = write_secrets(tmp / 'secrets')
         self.env = dict(os.environ, COMPOSE_PROJECT_NAME=PROJECT,
                         ADO_HTTP_PORT=str(self.http), ADO_TRYTON_PORT=str(self.tryton),
@@ -64,7 +68,9 @@ class Production:
                         ADO_BACKUP_REPO=str(tmp / 'backups' / 'pgbackrest'),
                         ADO_BACKUP_DIR=str(tmp / 'backups'),
                         # README: the number of gunicorn workers per server
-                        WEB_WORKERS='2', TRYTON_WORKERS='3')
+                        WEB_WORKERS='2', TRYTON_WORKERS='3',
+                        # README: the file store and trytond's host name move
+                        ADO_FILESTORE=str(self.filestore), ERP_HOST=ERP_HOST)
 
     def compose(self, *args, check=True, env=None, **kwargs):
         return subprocess.run([*compose_command(), *FILES, *args], cwd=CHECKOUT,
@@ -82,7 +88,7 @@ class Production:
         # the cluster's files belong to the container's postgres user
         subprocess.run(['docker', 'run', '--rm', '-v', f'{self.data.parent}:/tmp/d',
                         '--entrypoint', 'rm', 'ado-db', '-rf', '/tmp/d/pgdata',
-                        '/tmp/d/backups'], check=False)
+                        '/tmp/d/backups', '/tmp/d/filestore'], check=False)
 
 
 def logged_fingerprints(text):
@@ -267,11 +273,37 @@ def test_plain_http_on_the_tryton_port_is_refused(production):
     assert reply.status_code == 400
 
 
-def test_trytond_is_not_served_in_plain_http_on_port_81(production):
+@pytest.mark.parametrize('host', [ERP_HOST, 'erp.localhost'])
+def test_trytond_is_not_served_in_plain_http_on_port_81(production, host):
     # with TLS on 8000, ERP_HOST on :81 would be a way around it
     reply = requests.post(f'http://localhost:{production.http}/rpc/', json=VERSION_CALL,
-                          headers={'Host': 'erp.localhost'}, timeout=30)
+                          headers={'Host': host}, timeout=30)
     assert 'result' not in reply.text, reply.text
+
+
+def certificate_names(der):
+    """The subject and alternative names of a DER certificate, as openssl prints them."""
+    pem = ssl.DER_cert_to_PEM_cert(der)
+    done = subprocess.run(['openssl', 'x509', '-noout', '-subject', '-ext', 'subjectAltName'],
+                          input=pem, capture_output=True, text=True, check=True)
+    return done.stdout
+
+
+def test_the_certificate_names_erp_host(production):
+    names = certificate_names(served_certificate(production.tryton))
+    assert ERP_HOST in names, names
+
+
+@pytest.mark.parametrize('service', FILESTORE_SERVICES)
+def test_the_file_store_is_where_ado_filestore_says(production, service):
+    container = service_containers(service)[0]
+    sources = {mount['Destination']: mount['Source'] for mount in container.attrs['Mounts']}
+    assert sources['/ado/var/lib/trytond'] == str(production.filestore)
+    # and the server's user writes there: a file made inside shows up on the host
+    probe = f'probe-{service}'
+    production.compose('exec', '-T', '-u', 'tryton', service, 'touch',
+                       f'/ado/var/lib/trytond/{probe}')
+    assert (production.filestore / probe).exists()
 
 
 def test_certificate_survives_a_new_proxy_container(production):
@@ -298,7 +330,13 @@ def test_the_users_own_certificate_is_served_as_is(tmp_path):
                     '-out', tmp_path / 'tryton.crt'], check=True, capture_output=True)
     (tmp_path / 'tryton.key').chmod(0o644)
     own = ssl.PEM_cert_to_DER_cert((tmp_path / 'tryton.crt').read_text())
-    assert proxy_certificate('-v', f'{tmp_path}:/etc/ado/tls') == der_fingerprint(own)
+    # README: ADO_TLS=./dir puts your own certificate in the proxy's place
+    (tmp_path / 'stack').mkdir()
+    stack = Production(tmp_path / 'stack')
+    done = stack.compose('run', '--rm', '--no-deps', '-T', 'proxy', 'true',
+                         env=dict(stack.env, ADO_TLS=str(tmp_path)),
+                         capture_output=True, text=True)
+    assert logged_fingerprints(done.stderr)[0] == der_fingerprint(own), done.stderr
 
 
 REFUSALS = [

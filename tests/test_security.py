@@ -213,11 +213,29 @@ def test_trytond_serves_no_postgresql_database(database):
     assert reply.status_code == 404
 
 
-def test_trytond_shows_no_traceback_to_anonymous_callers():
+@pytest.mark.parametrize('method, params', [
+    ('model.res.user.read', [[1], ['login'], {}]),
+    # malformed logins raised inside trytond, which (in development, --dev)
+    # sent the traceback with the server's code paths to anyone
+    ('common.db.login', ['admin', 'not a dict', 'en']),
+    ('common.db.login', []),
+])
+def test_trytond_shows_no_traceback_to_anonymous_callers(method, params):
     reply = requests.post(f'{TRYTON}/{DATABASE}/rpc/', json={
-        'id': 1, 'method': 'model.res.user.read', 'params': [[1], ['login'], {}]}, timeout=30)
+        'id': 1, 'method': method, 'params': params}, timeout=30)
     assert 'Traceback' not in reply.text
     assert '.py' not in reply.text
+
+
+def test_a_signed_in_developer_still_gets_the_traceback():
+    rpc = f'{TRYTON}/{DATABASE}/rpc/'
+    user_id, key = jsonrpc(rpc, 'common.db.login',
+                           ['admin', {'password': admin_password()}, 'en'])[:2]
+    session = base64.b64encode(f'admin:{user_id}:{key}'.encode()).decode()
+    reply = requests.post(rpc, json={'id': 1, 'method': 'model.res.user.read',
+                                     'params': [[1], 'not a list', {}]},
+                          headers={'Authorization': f'Session {session}'}, timeout=30)
+    assert 'Traceback' in reply.text, reply.text
 
 
 # 12. Headers ----------------------------------------------------------------

@@ -130,7 +130,9 @@ def deployed(swarm, tmp_path_factory):
                ADO_BACKUP_REPO=str(tmp / 'backups' / 'pgbackrest'),
                ADO_BACKUP_DIR=str(tmp / 'backups'),
                # the replica in a header, to see the balancing (README.rst)
-               ADO_SHOW_UPSTREAM='1')
+               ADO_SHOW_UPSTREAM='1',
+               # README: the replicas of each web service (default 2 each)
+               ADO_PORTAL_REPLICAS='2', ADO_API_REPLICAS='1')
     (tmp / 'backups' / 'pgbackrest').mkdir(parents=True)  # nor these
     stack = stack_file(env, tmp / 'stack.json')
     try:
@@ -148,8 +150,9 @@ def deployed(swarm, tmp_path_factory):
 
 def test_portal_and_api_replicas_behind_the_proxy(deployed):
     # the first replica answering does not mean the second has started
-    wait_for('2 portal and 2 api replicas',
-             lambda: replicas('portal') == '2/2' and replicas('api') == '2/2', timeout=300)
+    # ADO_PORTAL_REPLICAS=2, ADO_API_REPLICAS=1 (deployed above)
+    wait_for('2 portal and 1 api replicas',
+             lambda: replicas('portal') == '2/2' and replicas('api') == '1/1', timeout=300)
     assert requests.get(deployed['portal'], timeout=30).status_code == 200
 
 
