@@ -214,7 +214,9 @@ def start_proxy(bench):
                  for s in ('portal', 'api')}
     template = {str(bench.workdir / 'ado.conf.template'):
                 {'bind': '/etc/nginx/ado.conf.template', 'mode': 'ro'}}
-    return address(bench.run(PROXY_IMAGE, None, 'proxy', volumes={**env_files, **template}))
+    # X-Upstream names the answering replica: how wait_ready sees them all
+    return address(bench.run(PROXY_IMAGE, None, 'proxy', volumes={**env_files, **template},
+                             environment={'SHOW_UPSTREAM': '1'}))
 
 
 def wait_ready(bench, proxy, replicas):
