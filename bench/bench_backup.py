@@ -88,10 +88,13 @@ rm -rf $w && mkdir -p $w/repo
 initdb -D $w/data -U postgres --auth=trust >/dev/null
 pbr="pgbackrest --stanza=bench --repo1-path=$w/repo --pg1-path=$w/data --pg1-socket-path=$w --pg1-port=5499"
 pbr="$pbr --repo1-cipher-type=none --log-level-file=off"
+# archive-push refuses the connection options (pg1-port, pg1-socket-path)
+push="pgbackrest --stanza=bench --repo1-path=$w/repo --pg1-path=$w/data"
+push="$push --repo1-cipher-type=none --log-level-file=off archive-push %p"
 opts="-c listen_addresses= -c unix_socket_directories=$w -c port=5499 -c wal_level=replica"
 if [ "$mode" = on ]; then
     opts="$opts -c archive_mode=on -c archive_timeout=60"
-    pg_ctl start -D $w/data -w -l $w/log -o "$opts -c archive_command='$pbr archive-push %p'" >/dev/null
+    pg_ctl start -D $w/data -w -l $w/log -o "$opts -c archive_command='$push'" >/dev/null
     $pbr stanza-create >/dev/null
 else
     pg_ctl start -D $w/data -w -l $w/log -o "$opts -c archive_mode=off" >/dev/null
@@ -109,6 +112,9 @@ def pgbench(mode, seconds):
     out = exec_in('db', 'sh', '-c', PGBENCH, 'pgbench', mode, str(seconds), user='postgres')
     tps = float(re.search(r'tps = ([0-9.]+)', out)[1])
     archived = int(re.search(r'archived (\d+)', out)[1])
+    if mode == 'on' and not archived:
+        # a cost measured while nothing was archived would measure nothing
+        sys.exit('bench_backup: the scratch cluster archived no WAL file')
     return tps, archived
 
 
