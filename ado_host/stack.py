@@ -52,4 +52,4 @@ def wait_healthy(project=None, services=None, timeout=900):
             return
         if time.monotonic() > deadline:
             raise TimeoutError(f'not healthy after {timeout}s: {", ".join(waiting)}')
-        time.sleep(1)
+        time.sleep(0.25)

@@ -166,6 +166,12 @@ def setup(target, activate=modules.DEMO, scenario=settings.SCENARIO, cache=True,
     _check_modules(activate)
     settings.passfile()
     with dbutils.connect(timeout=timeout) as conn:
+        # a database appears whole (built under a scratch name, then renamed),
+        # so finding it needs no lock: services starting together do not
+        # queue behind each other only to find it there
+        if dbutils.exists(conn, target):
+            click.echo(f'database {target} exists, skipped', err=True)
+            return False
         with dbutils.advisory_lock(conn, f'database:{target}',
                                    f'waiting for another ado-do setting up {target}...'):
             if dbutils.exists(conn, target):

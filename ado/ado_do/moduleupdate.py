@@ -83,12 +83,21 @@ def record_all(dbname, timeout=dbutils.DEFAULT_TIMEOUT):
         record(conn, activated(conn))
 
 
+def is_current(dbname, timeout=dbutils.DEFAULT_TIMEOUT):
+    """Whether no activated module's code changed: asked without the lock, so
+    services starting together on a current database do not queue for it."""
+    with dbutils.connect(dbname, timeout) as conn:
+        return not changed(conn)
+
+
 def update_database(dbname, names=(), all_modules=False, timeout=dbutils.DEFAULT_TIMEOUT):
     """Update DBNAME's modules: `names` (activating them if needed), every
     activated one with `all_modules`, else exactly those whose code changed.
     Under the database's advisory lock, so replicas starting together update
     once: the others find the new states recorded. Says which modules and why;
     returns their names."""
+    if not names and not all_modules and is_current(dbname, timeout):
+        return _nothing_to_update(dbname)
     with dbutils.connect(timeout=timeout) as lock_conn, \
             dbutils.advisory_lock(lock_conn, f'database:{dbname}',
                                   f'waiting for another ado-do updating {dbname}...'), \
@@ -101,9 +110,7 @@ def update_database(dbname, names=(), all_modules=False, timeout=dbutils.DEFAULT
         else:
             todo = changed(conn)
         if not todo:
-            click.echo(f'database {dbname}: the code of every activated module is the one '
-                       'it was updated with; nothing to update', err=True)
-            return []
+            return _nothing_to_update(dbname)
         for name, why in todo:
             click.echo(f'database {dbname}: updating {name} ({why})', err=True)
         updated = [name for name, _ in todo]
@@ -112,3 +119,9 @@ def update_database(dbname, names=(), all_modules=False, timeout=dbutils.DEFAULT
         # modules just activated (with their dependencies) are current too
         record(conn, sorted(set(updated) | (set(activated(conn)) - before)))
     return updated
+
+
+def _nothing_to_update(dbname):
+    click.echo(f'database {dbname}: the code of every activated module is the one '
+               'it was updated with; nothing to update', err=True)
+    return []

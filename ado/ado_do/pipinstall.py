@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from . import settings
+from . import modules, settings
 
 
 def known_services():
@@ -111,6 +111,7 @@ def _activate_new_packages():
     start-up; read them now, so this same process (deploy-*) sees the modules."""
     site.addsitedir(sysconfig.get_paths()['purelib'])
     importlib.invalidate_caches()
+    modules.available.cache_clear()
 
 
 def _lock_path():

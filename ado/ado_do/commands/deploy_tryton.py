@@ -2,7 +2,7 @@ import os
 
 import click
 
-from .. import deploy, options, server, settings
+from .. import deploy, devserver, options, server, settings
 
 WORKERS_VARIABLE = 'TRYTON_WORKERS'
 # a JSON-RPC call longer than this is cut off, its worker restarted
@@ -38,7 +38,7 @@ def command(dbname, workers, timeout):
         server.exec_as_tryton(gunicorn(dbname, workers))
     # -d loads DBNAME's pool at start; without it trytond 8 registers an
     # empty pool on the first request and every login fails
-    server.exec_as_tryton(['trytond', '-c', settings.config_path(), '-d', dbname, '--dev'])
+    server.exec_as_tryton(devserver.command(settings.config_path(), dbname))
 
 
 def gunicorn(dbname, workers):
