@@ -213,7 +213,5 @@ def revoke_all_tokens(web_user_id):
 
 def token_owner(key):
     """(web user id, token uuid) of a valid API token, or None."""
-    Token = Pool().get('web.user.api_token')
     with as_root():
-        token = Token.find(key)
-        return (token.web_user.id, token.uuid) if token else None
+        return Pool().get('web.user.api_token').owner(key)

@@ -70,11 +70,13 @@ def percent(share):
 LIST_FIELDS = ['uuid', 'title', 'date', 'artist.uuid', 'artist.name']
 
 
-def creation_list():
-    """The web user's creations as the list page shows them: one search_read
-    of the shown fields (the artist by a join), instead of reading every
-    field of each creation and its contributions as records."""
-    rows = model('creation').search_read([], fields_names=LIST_FIELDS)
+def creation_list(domain=(), offset=0, limit=None, order=None):
+    """The web user's creations as lists show them (the portal's page, the
+    API's summaries): one search_read of the shown fields (the artist by a
+    join), instead of reading every field of each creation and its
+    contributions as records."""
+    rows = model('creation').search_read(list(domain), offset=offset, limit=limit,
+                                         order=order, fields_names=LIST_FIELDS)
     return [{'uuid': row['uuid'], 'title': row['title'], 'date': _date(row['date']),
              'artist': _joined(row.get('artist.'), 'name')} for row in rows]
 

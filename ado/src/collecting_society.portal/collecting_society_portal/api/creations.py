@@ -5,13 +5,15 @@ from .. import records
 from ..domain import CREATION, creation_values
 from ..security import MEMBER
 from .params import body
-from .resources import created, edited, one, page
+from .resources import created, edited, one, summary_page
 
 
 @view_config(route_name='api_creations', renderer='json', request_method='GET',
              permission=MEMBER)
 def creations(request):
-    return page(request, CREATION, records.creation)
+    # summaries, as the portal's list: the lyrics, notes, contributions and
+    # rights of a creation are in GET /v1/creations/{uuid}
+    return summary_page(request, CREATION, records.creation_list)
 
 
 @view_config(route_name='api_creations_one', renderer='json', request_method='GET',

@@ -66,6 +66,9 @@ SCHEMAS = {
         'contributions': {'type': 'array', 'items': ref('Contribution')},
         'rights': {'type': 'array', 'items': ref('Right')},
     }, ['uuid', 'title', 'artist', 'date', 'lyrics', 'notes', 'contributions', 'rights']),
+    'CreationSummary': obj({
+        'uuid': UUID, 'title': text(), 'artist': ref('ArtistRef'), 'date': nullable(DATE),
+    }, ['uuid', 'title', 'artist', 'date']),
     'Right': obj({
         'right': {'type': 'string', 'enum': list(RIGHTS)}, 'rights_holder': ref('ArtistRef'),
         'share': text(),
@@ -138,13 +141,14 @@ LIST_PARAMETERS = [
 UUID_PARAMETER = [{'name': 'uuid', 'in': 'path', 'required': True, 'schema': UUID}]
 
 
-def collection(name, item, public=False, writable=None):
-    """The path items of /v1/{name} and /v1/{name}/{uuid}."""
+def collection(name, item, public=False, writable=None, listed=None):
+    """The path items of /v1/{name} and /v1/{name}/{uuid}; the list's items
+    are `listed` (a summary schema) or whole items."""
     security = {} if public else {'security': AUTH}
     items = {'get': {
         'summary': f'List {name}', 'operationId': f'list_{name}', **security,
         'parameters': LIST_PARAMETERS,
-        'responses': responses(200, page_schema(item), 400, 401, 429)}}
+        'responses': responses(200, page_schema(listed or item), 400, 401, 429)}}
     one = {'get': {
         'summary': f'One of the {name}', 'operationId': f'get_{name}', **security,
         'parameters': UUID_PARAMETER,
@@ -195,7 +199,7 @@ def document(server_url):
                                      **no_content_errors(401, 404, 429)}},
         },
         **collection('artists', 'Artist', writable=True),
-        **collection('creations', 'Creation', writable=True),
+        **collection('creations', 'Creation', writable=True, listed='CreationSummary'),
         **collection('licenses', 'License', public=True),
         **collection('releases', 'Release', writable=True),
         **statements.PATHS,

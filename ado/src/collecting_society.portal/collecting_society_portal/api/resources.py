@@ -7,19 +7,42 @@ from ..domain import rules
 from . import params
 
 
+# pages stay stable while records are added
+ORDER = [('id', 'ASC')]
+
+
 def page(request, resource, present):
     """One page of the records the caller may see, searched by q in the
-    resource's search fields."""
+    resource's search fields, each record as `present` makes it."""
+    limit, offset, domain = _query(request, resource)
+    Model = records.model(resource.model)
+    with request.as_portal():
+        total = Model.search_count(domain)
+        found = Model.search(domain, offset=offset, limit=limit, order=ORDER)
+        return _page([present(r) for r in found], total, limit, offset)
+
+
+def summary_page(request, resource, read):
+    """page() of summaries: `read(domain, offset, limit, order)` gives the
+    page's items in one read of their fields (the full item is at
+    /v1/{name}/{uuid})."""
+    limit, offset, domain = _query(request, resource)
+    with request.as_portal():
+        total = records.model(resource.model).search_count(domain)
+        return _page(read(domain, offset, limit, ORDER), total, limit, offset)
+
+
+def _query(request, resource):
+    """(limit, offset, domain) of the request's paging and search text q."""
     limit, offset, q = params.paging(request)
     domain = []
     if q:
         domain = ['OR', *[(f, 'ilike', f'%{q}%') for f in resource.search]]
-    Model = records.model(resource.model)
-    with request.as_portal():
-        total = Model.search_count(domain)
-        found = Model.search(domain, offset=offset, limit=limit, order=[('id', 'ASC')])
-        return {'items': [present(r) for r in found],
-                'total': total, 'limit': limit, 'offset': offset}
+    return limit, offset, domain
+
+
+def _page(items, total, limit, offset):
+    return {'items': items, 'total': total, 'limit': limit, 'offset': offset}
 
 
 def one(request, resource):
