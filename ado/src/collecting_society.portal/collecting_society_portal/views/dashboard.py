@@ -5,7 +5,7 @@ from ..records import artist, creation, own
 from ..security import MEMBER
 
 
-@view_config(route_name='dashboard', renderer='dashboard.jinja2',
+@view_config(route_name='dashboard', renderer='collecting_society_portal:templates/dashboard.jinja2',
              request_method=('GET', 'HEAD'), permission=MEMBER)
 def dashboard(request):
     from trytond.pool import Pool

@@ -42,20 +42,20 @@ class DeclarationViews:
     def __init__(self, request):
         self.request = request
 
-    @view_config(route_name='declarations', renderer='declaration_list.jinja2',
+    @view_config(route_name='declarations', renderer='collecting_society_portal:templates/declaration_list.jinja2',
                  request_method=('GET', 'HEAD'))
     def list(self):
         with self.request.as_portal():
             return {'declarations': [present(d) for d in model('declaration').search([])],
                     'licensee': bool(model('licensee').search([], limit=1))}
 
-    @view_config(route_name='declaration_add', renderer='declaration_form.jinja2',
+    @view_config(route_name='declaration_add', renderer='collecting_society_portal:templates/declaration_form.jinja2',
                  request_method=('GET', 'HEAD'))
     def add_form(self):
         with self.request.as_portal():
             return {'form': Form(self.request, FIELDS), **choices()}
 
-    @view_config(route_name='declaration_add', renderer='declaration_form.jinja2',
+    @view_config(route_name='declaration_add', renderer='collecting_society_portal:templates/declaration_form.jinja2',
                  request_method='POST')
     def add(self):
         with self.request.as_portal():

@@ -2,6 +2,6 @@
 from pyramid.view import view_config
 
 
-@view_config(route_name='home', renderer='home.jinja2', request_method=('GET', 'HEAD'))
+@view_config(route_name='home', renderer='collecting_society_portal:templates/home.jinja2', request_method=('GET', 'HEAD'))
 def home(request):
     return {}

@@ -6,7 +6,7 @@ from .. import statements
 from ..security import MEMBER
 
 
-@view_config(route_name='statements', renderer='statements.jinja2',
+@view_config(route_name='statements', renderer='collecting_society_portal:templates/statements.jinja2',
              request_method=('GET', 'HEAD'), permission=MEMBER)
 def statement_page(request):
     with request.as_portal():
