@@ -1,6 +1,7 @@
 """Shared fixtures: the real stack of this checkout, brought up with Compose."""
 import os
 import re
+import socket
 import uuid
 
 import pytest
@@ -79,3 +80,10 @@ def jsonrpc(url, method, params, session=None, timeout=30):
     body = reply.json()
     assert 'error' not in body or body['error'] is None, body
     return body['result']
+
+
+def free_port():
+    """A port of this machine nobody listens on now (for a second stack)."""
+    with socket.socket() as sock:
+        sock.bind(('', 0))
+        return sock.getsockname()[1]

@@ -16,6 +16,7 @@ import requests
 from ado_host.compose import compose_command, project_name
 from ado_host.stack import client, containers, wait_healthy
 from ado_host.paths import CHECKOUT
+from conftest import free_port
 
 # beside this checkout's own stack, and beside another checkout's production test
 PROJECT = f'{project_name()}prodtest'
@@ -33,12 +34,6 @@ def project_containers(project):
     """Every container of a Compose project, stopped and `run` ones too."""
     return client().containers.list(
         all=True, filters={'label': f'com.docker.compose.project={project}'})
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(('127.0.0.1', 0))
-        return sock.getsockname()[1]
 
 
 def write_secrets(directory, **values):

@@ -15,7 +15,6 @@ import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import tempfile
 import threading
@@ -27,7 +26,7 @@ import pytest
 import requests
 
 from ado_host.paths import CHECKOUT
-from conftest import assert_nothing_skipped
+from conftest import assert_nothing_skipped, free_port
 from ado_host.stack import wait_healthy
 
 # README's run of trytond's own test suite (upstream's tests, not ado's)
@@ -200,12 +199,6 @@ CHECKS = {
     'docker compose run --rm -T tryton ado-do db-restore c3s_copy < c3s.sql':
         dump_through_run_t_is_byte_for_byte,
 }
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(('', 0))
-        return sock.getsockname()[1]
 
 
 class Scratch:

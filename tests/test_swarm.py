@@ -15,8 +15,8 @@ from ado_host.compose import compose, project_name
 from ado_host.stack import containers
 from ado_host.paths import CHECKOUT
 
-from conftest import up
-from test_production import VERSION_CALL, free_port, served_certificate, write_secrets
+from conftest import free_port, up
+from test_production import VERSION_CALL, served_certificate, write_secrets
 
 STACK = 'adoswarmtest'
 FILES = ['-f', 'docker-compose.yml', '-f', 'docker-compose.production.yml',
