@@ -134,6 +134,10 @@ def test_deactivating_a_web_user_ends_its_sessions_by_the_worker(unique):
         time.sleep(3)
         assert queued_end_sessions(user.id) == '1'
         assert token_rows(key) == '1'
+        # the token is still there, but its web user is not active: refused
+        # already (it once worked until the worker ran the task)
+        assert requests.get(PORTAL + '/v1/creations', headers=bearer(key),
+                            timeout=30).status_code == 401
     finally:
         compose('start', 'worker')
     wait_for('the worker ending the sessions and tokens', lambda: token_rows(key) == '0',

@@ -124,7 +124,10 @@ def test_creations(api, api_user):
     changed = api.patch_json(path, {'lyrics': 'la', 'date': None}, headers=headers).json
     assert changed['lyrics'] == 'la' and changed['date'] is None
     listing = api.get('/v1/creations', headers=headers).json
-    assert [c['uuid'] for c in listing['items']] == [creation['uuid']]
+    # summaries; the whole creation is at its own path
+    assert listing['items'] == [{'uuid': creation['uuid'], 'title': 'API Song',
+                                 'artist': creation['artist'], 'date': None}]
+    assert api.get(path, headers=headers).json['lyrics'] == 'la'
     error = api.patch_json(path, {'date': '2024-02-30'}, headers=headers, status=422).json
     assert 'date' in error['error']['fields']
 
