@@ -97,10 +97,10 @@ def deploy_tryton(dbname, env):
         status, body = answer(TRYTON_URL, call, process=process)
         assert status == 200
         assert dbname in json.loads(body)['result']
-        # the same process: ado-do exec'd trytond (development) or gunicorn
-        # with trytond's WSGI app (production)
+        # the same process: ado-do exec'd trytond's development server
+        # (ado_do/devserver.py) or gunicorn with trytond's WSGI app (production)
         argv, uid = proc_info(process.pid)
-        assert any(part.endswith(('trytond', 'gunicorn')) for part in argv[:2]), argv
+        assert any(part.endswith(('devserver.py', 'gunicorn')) for part in argv[:2]), argv
         assert uid == pwd.getpwnam('tryton').pw_uid
         assert STORE.stat().st_uid == uid
     finally:
