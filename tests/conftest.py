@@ -87,3 +87,30 @@ def free_port():
     with socket.socket() as sock:
         sock.bind(('', 0))
         return sock.getsockname()[1]
+
+
+def csrf(session, path):
+    """The CSRF token of the portal's form at path, as a browser gets it."""
+    page = session.get(PORTAL + path, timeout=30)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
+
+
+def portal_login(email, password, next_path=None, session=None):
+    """The reply to the portal's login form; session keeps the cookie."""
+    session = session or requests.Session()
+    data = {'csrf_token': csrf(session, '/login'), 'email': email, 'password': password}
+    if next_path is not None:
+        data['next'] = next_path
+    return session.post(PORTAL + '/login', data=data, allow_redirects=False, timeout=30)
+
+
+def replayed_after_logout(session, tries=10):
+    """Log the portal session out, then replay its old cookie: the statuses
+    of the list page (302 to the login page is right, 200 is a hole)."""
+    stolen = session.cookies['ado_session']
+    reply = session.post(PORTAL + '/logout', data={'csrf_token': csrf(session, '/logout')},
+                         allow_redirects=False, timeout=30)
+    assert reply.status_code == 302
+    return [requests.get(PORTAL + '/creations', cookies={'ado_session': stolen},
+                         allow_redirects=False, timeout=30).status_code
+            for _ in range(tries)]

@@ -12,7 +12,8 @@ import requests
 
 import inbox
 
-from conftest import DATABASE, PORTAL, TRYTON, admin_password, jsonrpc
+from conftest import (DATABASE, PORTAL, TRYTON, admin_password, csrf, jsonrpc, portal_login,
+                      replayed_after_logout)
 from ado_host.compose import compose
 from ado_host.paths import CHECKOUT
 
@@ -52,22 +53,9 @@ def new_email():
     return f'sec-{uuid.uuid4().hex[:12]}@example.org'
 
 
-def csrf(session, path):
-    page = session.get(PORTAL + path, timeout=30)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page.text).group(1)
-
-
 def register(email=None, password=PASSWORD):
     """A new, verified web user through the portal's form and its mail."""
     return inbox.register(PORTAL, email or new_email(), password)
-
-
-def portal_login(email, password, next_path=None):
-    session = requests.Session()
-    data = {'csrf_token': csrf(session, '/login'), 'email': email, 'password': password}
-    if next_path is not None:
-        data['next'] = next_path
-    return session.post(PORTAL + '/login', data=data, allow_redirects=False, timeout=30)
 
 
 def api_get(path, headers=None, **kwargs):
@@ -182,9 +170,7 @@ def test_the_proxy_caps_bodies():
 
 def login_session(email, password=PASSWORD):
     session = requests.Session()
-    reply = session.post(PORTAL + '/login', data={
-        'csrf_token': csrf(session, '/login'), 'email': email, 'password': password},
-        allow_redirects=False, timeout=30)
+    reply = portal_login(email, password, session=session)
     assert reply.status_code == 302, reply.text
     return reply, session
 
@@ -395,6 +381,16 @@ def test_the_portal_session_key_is_no_api_token(alice):
     keys = re.findall(rb'"web_user_session": "([0-9a-f]+)"', payload)
     assert keys, payload
     assert api_get('/v1/artists', bearer(keys[0].decode())).status_code == 401
+
+
+def test_a_cookie_replayed_after_logout_is_refused(alice):
+    # the portal keeps a logged-in key per process (issue 11's speed): the
+    # logout must end it in every process, not only in the database
+    _, session = login_session(alice)
+    for _ in range(3):
+        assert session.get(PORTAL + '/creations', allow_redirects=False,
+                           timeout=30).status_code == 200
+    assert set(replayed_after_logout(session)) == {302}
 
 
 def test_the_portal_lists_and_revokes_tokens(alice):

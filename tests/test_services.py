@@ -13,7 +13,8 @@ import requests
 import yaml
 from proteus import Model, config as proteus_config
 
-from conftest import DATABASE, PORTAL, TRYTON_PORT, admin_password, run_in, up
+from conftest import (DATABASE, PORTAL, TRYTON_PORT, admin_password, portal_login,
+                      replayed_after_logout, run_in, up)
 from ado_host.compose import compose
 from ado_host.stack import containers, health, wait_healthy
 
@@ -224,6 +225,45 @@ def alice_creation(key):
     return reply.json()['items'][0]['uuid']
 
 
+def alice_browser():
+    browser = requests.Session()
+    assert portal_login(*ALICE, session=browser).status_code == 302
+    return browser
+
+
+def listed_in_both(browser, key, title):
+    """Whether the portal's list page and the API's list both show title."""
+    page = browser.get(PORTAL + '/creations', allow_redirects=False, timeout=30)
+    items = requests.get(PORTAL + '/v1/creations?limit=100', headers=bearer(key),
+                         timeout=30).json()['items']
+    return title in page.text and title in {item['title'] for item in items}
+
+
+def lists_follow_a_rename(browser, key, creation, unique):
+    """The lists (cached per process) show a title the admin changes in the
+    Tryton client within the bound, on every replica."""
+    replicas = max(len(containers(service=s)) for s in ('portal', 'api'))
+    admin()
+    Creation = Model.get('creation')
+    record, = Creation.find([('uuid', '=', creation)])
+    old, new = record.title, f'Renamed {unique}'
+    assert listed_in_both(browser, key, old)
+    record.title = new
+    record.save()
+    try:
+        wait_for('both lists showing the new title', lambda: all(
+            listed_in_both(browser, key, new) for _ in range(2 * replicas)),
+            timeout=CACHE_BOUND)
+    finally:
+        record.title = old
+        record.save()
+
+
+def test_every_process_sees_a_renamed_creation_in_the_lists_at_once(unique):
+    key = token(*ALICE)
+    lists_follow_a_rename(alice_browser(), key, alice_creation(key), unique)
+
+
 def test_every_process_sees_a_changed_access_right_at_once():
     key = token(*ALICE)
     creation = alice_creation(key)
@@ -231,8 +271,8 @@ def test_every_process_sees_a_changed_access_right_at_once():
     api_follows_the_access_right(key, creation)
 
 
-def test_every_replica_sees_a_changed_access_right_at_once():
-    up('--scale', 'tryton=3', '--scale', 'api=2')
+def test_every_replica_sees_a_changed_access_right_at_once(unique):
+    up('--scale', 'tryton=3', '--scale', 'api=2', '--scale', 'portal=2')
     try:
         key = token(*ALICE)
         creation = alice_creation(key)
@@ -242,5 +282,9 @@ def test_every_replica_sees_a_changed_access_right_at_once():
         # the admin's change lands on any of the three tryton replicas
         for _ in range(3):
             api_follows_the_access_right(key, creation)
+        browser = alice_browser()
+        lists_follow_a_rename(browser, key, creation, unique)
+        # a logout on one portal replica ends the key on the other too
+        assert set(replayed_after_logout(browser)) == {302}
     finally:
-        up('--scale', 'tryton=1', '--scale', 'api=1')
+        up('--scale', 'tryton=1', '--scale', 'api=1', '--scale', 'portal=1')

@@ -7,19 +7,25 @@ usable as an API token, and a token never logs in to the portal.
 import datetime
 import hashlib
 import secrets
+from collections import namedtuple
 
 from sql import Literal
+from trytond.cache import Cache
 from trytond.model import ModelSQL, Unique, fields
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
 from .public_id import PublicIdMixin
+from .session import CHECKED_AGAIN, forget_credentials
 
 PREFIX = 'ado_'
 DEFAULT_DAYS = 30
 MAX_DAYS = 365
 # a token's last use is written at most this often (reads stay reads)
 LAST_USE_PRECISION = datetime.timedelta(minutes=1)
+
+# a valid token as the owner cache keeps it
+Owner = namedtuple('Owner', 'id web_user uuid expires last_used')
 
 
 def digest(key):
@@ -36,6 +42,7 @@ class ApiToken(PublicIdMixin, ModelSQL):
     key_hash = fields.Char("Key Hash", required=True, readonly=True, strip=False)
     expires = fields.DateTime("Expires", required=True)
     last_used = fields.DateTime("Last Used", readonly=True)
+    _owner_cache = Cache('web.user.api_token.owner', context=False, duration=CHECKED_AGAIN)
 
     @classmethod
     def __setup__(cls):
@@ -62,28 +69,52 @@ class ApiToken(PublicIdMixin, ModelSQL):
         """(web user id, token uuid) of the valid token of this key, or None
         (unknown, expired, or its web user deactivated); notes its use.
 
-        One query on every API request, where a search and a read of the
-        token would make two."""
+        Read once per process and kept until a token or a web user changes
+        (session.forget_credentials), as portal session keys are: an API
+        request asks the database nothing to know who asks, except to note
+        the token's use once a minute."""
         if not key or not key.startswith(PREFIX) or len(key) > 100:
             return None
-        token = cls.__table__()
-        user = Pool().get('web.user').__table__()
+        key_hash = digest(key)
         now = datetime.datetime.now()
-        cursor = Transaction().connection.cursor()
-        cursor.execute(*token.join(user, condition=token.web_user == user.id).select(
-            token.id, token.web_user, token.uuid, token.last_used,
-            where=(token.key_hash == digest(key)) & (token.expires > now)
-            & (user.active == Literal(True)),
-            limit=1))
-        row = cursor.fetchone()
-        if row is None:
-            return None
-        token_id, web_user, uuid, last_used = row
-        if not last_used or last_used < now - LAST_USE_PRECISION:
+        found = cls._owner_cache.get(key_hash)
+        if not found or found.expires <= now:
+            found = cls._read_owner(key_hash)
+            if found is None or found.expires <= now:
+                return None
+            cls._owner_cache.set(key_hash, found)
+        if not found.last_used or found.last_used < now - LAST_USE_PRECISION:
             # its own transaction: a GET's transaction is read-only
             with Transaction().new_transaction():
-                cls.write([cls(token_id)], {'last_used': now})
-        return web_user, uuid
+                cls.write([cls(found.id)], {'last_used': now})
+            cls._owner_cache.set(key_hash, found._replace(last_used=now))
+        return found.web_user, found.uuid
+
+    @classmethod
+    def _read_owner(cls, key_hash):
+        """The Owner of the token of this hash, if its web user is active."""
+        token = cls.__table__()
+        user = Pool().get('web.user').__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*token.join(user, condition=token.web_user == user.id).select(
+            token.id, token.web_user, token.uuid, token.expires, token.last_used,
+            where=(token.key_hash == key_hash) & (user.active == Literal(True)),
+            limit=1))
+        row = cursor.fetchone()
+        return Owner(*row) if row else None
+
+    @classmethod
+    def write(cls, *args):
+        super().write(*args)
+        actions = iter(args)
+        if any(set(values) - {'last_used'} for _, values in zip(actions, actions)):
+            # noting a use changes nothing about whom a token stands for
+            forget_credentials()
+
+    @classmethod
+    def delete(cls, tokens):
+        super().delete(tokens)
+        forget_credentials()
 
     @classmethod
     def of(cls, web_user):

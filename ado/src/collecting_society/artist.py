@@ -2,11 +2,12 @@
 from trytond.model import ModelSQL, ModelView, Unique, fields
 from trytond.pyson import Eval
 
+from .creation_summary import ShownInSummaries
 from .owner import OwnedMixin, same_owner
 from .public_id import PublicIdMixin
 
 
-class Artist(PublicIdMixin, OwnedMixin, ModelSQL, ModelView):
+class Artist(PublicIdMixin, OwnedMixin, ShownInSummaries, ModelSQL, ModelView):
     __name__ = 'artist'
     name = fields.Char("Name", required=True)
     group = fields.Boolean(

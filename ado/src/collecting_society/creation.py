@@ -1,6 +1,8 @@
 """Creations (works) and who contributed what to them."""
 from trytond.model import ModelSQL, ModelView, fields
 
+from . import creation_summary
+from .creation_summary import ShownInSummaries
 from .owner import OwnedMixin, same_owner
 from .public_id import PublicIdMixin
 
@@ -13,7 +15,7 @@ ROLES = [
     ]
 
 
-class Creation(PublicIdMixin, OwnedMixin, ModelSQL, ModelView):
+class Creation(PublicIdMixin, OwnedMixin, ShownInSummaries, ModelSQL, ModelView):
     __name__ = 'creation'
     _rec_name = 'title'
     title = fields.Char("Title", required=True)
@@ -30,6 +32,11 @@ class Creation(PublicIdMixin, OwnedMixin, ModelSQL, ModelView):
     def __setup__(cls):
         super().__setup__()
         cls._order.insert(0, ('title', 'ASC'))
+
+    @classmethod
+    def summaries(cls, domain=(), offset=0, limit=None, order=None):
+        """(rows, total) of the caller's creations as lists show them."""
+        return creation_summary.summaries(domain, offset, limit, order)
 
 
 class CreationContribution(ModelSQL, ModelView):

@@ -17,6 +17,8 @@ from trytond import config
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction
 
+from .session import forget_credentials
+
 CRON_METHOD = 'web.user|remove_expired'
 UNVERIFIED_DAYS = 7
 
@@ -79,6 +81,7 @@ class WebUser(metaclass=PoolMeta):
         cursor.execute(*session.delete(where=session.user.in_(ids)))
         token = pool.get('web.user.api_token').__table__()
         cursor.execute(*token.delete(where=token.web_user.in_(ids)))
+        forget_credentials()
 
 
 def remove_expired_sessions():

@@ -52,33 +52,11 @@ def as_root():
 
 
 def web_user_from_key(key):
-    """The id of the web user of a web.user.session key (a portal login or an
-    API token), or None when the key is unknown, expired, or its web user
-    deactivated.
-
-    One query on every request, where web_user's Session.get_user makes
-    three (search, read, the user): the same test as its `expired` (the
-    session's last change within [session] web_timeout). The cron service
-    removes expired sessions."""
-    from sql import Literal
-    from sql.conditionals import Coalesce
-    from sql.functions import CurrentTimestamp
+    """The id of the web user of a web.user.session key, or None when the
+    key is unknown, expired, or its web user deactivated (the module keeps
+    valid keys per process: no query on most requests)."""
     from trytond.pool import Pool
-    from trytond.transaction import Transaction
-    if not key:
-        return None
-    pool = Pool()
-    Session = pool.get('web.user.session')
-    session = Session.__table__()
-    user = pool.get('web.user').__table__()
-    cursor = Transaction().connection.cursor()
-    cursor.execute(*session.join(user, condition=session.user == user.id).select(
-        session.user,
-        where=(session.key == key) & (user.active == Literal(True))
-        & (Coalesce(session.write_date, session.create_date)
-           > CurrentTimestamp() - Session.timeout())))
-    row = cursor.fetchone()
-    return row[0] if row else None
+    return Pool().get('web.user.session').web_user_of(key)
 
 
 def includeme(config):

@@ -4,7 +4,6 @@ rules apply. Records become plain dicts inside that scope, so templates and
 JSON never read a field with any other rights."""
 from pyramid.httpexceptions import HTTPNotFound
 from trytond.pool import Pool
-from trytond.transaction import Transaction
 
 from .domain import rules
 
@@ -69,45 +68,9 @@ def percent(share):
 
 
 def creation_list(domain=(), offset=0, limit=None, order=None):
-    """The web user's creations as lists show them (the portal's page, the
-    API's summaries): uuid, title, date and the artist.
-
-    Two queries: the page's ids by trytond's search (access rights, record
-    rules, order, paging), then the shown columns of those creations and
-    their artists in one join. trytond's search_read made three (its search
-    also fetches every column, lyrics and notes among them, to cache them)
-    and spent most of a request's Python time on the records."""
-    Creation, Artist = model('creation'), model('artist')
-    ids = _ids(Creation.search(list(domain), offset=offset, limit=limit, order=order,
-                               query=True))
-    if not ids:
-        return []
-    _check_fields(Creation, ['uuid', 'title', 'date', 'artist'])
-    _check_fields(Artist, ['uuid', 'name'])
-    creation, artist = Creation.__table__(), Artist.__table__()
-    # the artist only where the record rules let the caller read it
-    visible = (creation.artist == artist.id) & artist.id.in_(Artist.search([], query=True))
-    cursor = Transaction().connection.cursor()
-    cursor.execute(*creation.join(artist, 'LEFT', condition=visible).select(
-        creation.id, creation.uuid, creation.title, creation.date, artist.uuid, artist.name,
-        where=creation.id.in_(ids)))
-    rows = {row[0]: row for row in cursor}
-    return [_listed(*rows[i][1:]) for i in ids]
-
-
-def _ids(query):
-    cursor = Transaction().connection.cursor()
-    cursor.execute(*query)
-    return [id_ for id_, in cursor]
-
-
-def _check_fields(Model, names):
-    model('ir.model.field.access').check(Model.__name__, names, 'read')
-
-
-def _listed(uuid, title, date, artist_uuid, artist_name):
-    return {'uuid': uuid, 'title': title, 'date': _date(date),
-            'artist': {'uuid': artist_uuid, 'name': artist_name} if artist_uuid else None}
+    """(rows, total): the web user's creations as lists show them (the
+    portal's page, the API's summaries), read and cached by the module."""
+    return model('creation').summaries(domain, offset, limit, order)
 
 
 def license(record):

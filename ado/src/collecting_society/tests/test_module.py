@@ -1,3 +1,5 @@
+import datetime
+
 from lxml import etree
 
 from trytond.pool import Pool
@@ -82,6 +84,70 @@ class CollectingSocietyTestCase(ModuleTestCase):
         cron, = Cron.search([('method', '=', CRON_METHOD)])
         self.assertEqual(cron.interval_type, 'hours')
 
+
+    @with_transaction()
+    def test_session_key_is_kept_until_its_session_ends(self):
+        "A cached session key stops working when its session or user ends"
+        pool = Pool()
+        WebUser = pool.get('web.user')
+        Session = pool.get('web.user.session')
+        user, = WebUser.create([{'email': 'cached@example.org'}])
+        key, other = user.new_session(), user.new_session()
+        self.assertEqual(Session.web_user_of(key), user.id)
+        hits = Session._web_user_cache.hit
+        self.assertEqual(Session.web_user_of(key), user.id)
+        self.assertEqual(Session._web_user_cache.hit, hits + 1)
+        Session.remove(key)
+        self.assertIsNone(Session.web_user_of(key))
+        self.assertEqual(Session.web_user_of(other), user.id)
+        WebUser.write([user], {'active': False})
+        self.assertIsNone(Session.web_user_of(other))
+        self.assertIsNone(Session.web_user_of('no such key'))
+
+    @with_transaction()
+    def test_token_is_kept_until_revoked(self):
+        "A cached API token stops working when it is revoked or expires"
+        pool = Pool()
+        WebUser = pool.get('web.user')
+        ApiToken = pool.get('web.user.api_token')
+        user, = WebUser.create([{'email': 'token@example.org'}])
+        key, token = ApiToken.issue(user.id, "probe")
+        # noted as used: owner() notes a use in a transaction of its own,
+        # which cannot see this test's uncommitted token
+        just_used = {'last_used': datetime.datetime.now()}
+        ApiToken.write([token], just_used)
+        self.assertEqual(ApiToken.owner(key), (user.id, token.uuid))
+        hits = ApiToken._owner_cache.hit
+        self.assertEqual(ApiToken.owner(key), (user.id, token.uuid))
+        self.assertEqual(ApiToken._owner_cache.hit, hits + 1)
+        ApiToken.write([token], {'expires': datetime.datetime(2000, 1, 1)})
+        self.assertIsNone(ApiToken.owner(key))
+        key, token = ApiToken.issue(user.id, "probe")
+        ApiToken.write([token], just_used)
+        self.assertEqual(ApiToken.owner(key), (user.id, token.uuid))
+        ApiToken.delete([token])
+        self.assertIsNone(ApiToken.owner(key))
+
+    @with_transaction()
+    def test_summaries_follow_creations_and_artists(self):
+        "The cached creation summaries show each change at once"
+        pool = Pool()
+        Artist = pool.get('artist')
+        Creation = pool.get('creation')
+        artist, = Artist.create([{'name': "Before"}])
+        first, = Creation.create([{'title': "One", 'artist': artist.id}])
+        rows, total = Creation.summaries([('artist', '=', artist.id)])
+        self.assertEqual((total, [r['title'] for r in rows]), (1, ["One"]))
+        Creation.create([{'title': "Two", 'artist': artist.id}])
+        Artist.write([artist], {'name': "After"})
+        rows, total = Creation.summaries([('artist', '=', artist.id)])
+        self.assertEqual(total, 2)
+        self.assertEqual({r['artist']['name'] for r in rows}, {"After"})
+        rows, total = Creation.summaries(
+            [('artist', '=', artist.id)], offset=1, limit=1, order=[('title', 'ASC')])
+        self.assertEqual((total, [r['title'] for r in rows]), (2, ["Two"]))
+        Creation.delete([first])
+        self.assertEqual(Creation.summaries([('artist', '=', artist.id)])[1], 1)
 
     @with_transaction()
     def test_new_record_shows_no_uuid_until_saved(self):

@@ -24,12 +24,11 @@ def page(request, resource, present):
 
 def summary_page(request, resource, read):
     """page() of summaries: `read(domain, offset, limit, order)` gives the
-    page's items in one read of their fields (the full item is at
-    /v1/{name}/{uuid})."""
+    page's items and the total (the full item is at /v1/{name}/{uuid})."""
     limit, offset, domain = _query(request, resource)
     with request.as_portal():
-        total = records.model(resource.model).search_count(domain)
-        return _page(read(domain, offset, limit, ORDER), total, limit, offset)
+        items, total = read(domain, offset, limit, ORDER)
+        return _page(items, total, limit, offset)
 
 
 def _query(request, resource):

@@ -48,7 +48,7 @@ class CreationViews:
     @view_config(route_name='creations', renderer='collecting_society_portal:templates/creation_list.jinja2', request_method=('GET', 'HEAD'))
     def list(self):
         with self.request.as_portal():
-            return {'creations': creation_list()}
+            return {'creations': creation_list()[0]}
 
     @view_config(route_name='creation_view', renderer='collecting_society_portal:templates/creation_view.jinja2', request_method=('GET', 'HEAD'))
     def view(self):

@@ -1,0 +1,90 @@
+"""Which web user a portal login's session key stands for: read once per
+process and kept until a session or a web user changes, so a logged-in page
+asks the database nothing to know who asks.
+
+The cache is one of trytond's: with [cache] clean_timeout = 0 a logout, an
+ended session or a deactivated web user committed by any process clears it
+in every process at once (PostgreSQL NOTIFY), as trytond's own access-right
+caches are cleared. Only valid keys are kept, with the time their session
+expires, so an unknown key always asks the database."""
+import datetime
+
+from sql import Literal
+from sql.conditionals import Coalesce
+
+from trytond.cache import Cache
+from trytond.pool import Pool, PoolMeta
+from trytond.transaction import Transaction
+
+CHECKED_AGAIN = datetime.timedelta(minutes=5)
+
+
+class UserSession(metaclass=PoolMeta):
+    __name__ = 'web.user.session'
+    # kept at most 5 minutes: a change made around trytond (SQL in psql)
+    # is seen by then, as before [cache] clean_timeout = 0
+    _web_user_cache = Cache('web.user.session.web_user', context=False, duration=CHECKED_AGAIN)
+
+    @classmethod
+    def web_user_of(cls, key):
+        """The id of the web user of this session key, or None when the key
+        is unknown, expired, or its web user deactivated: the same test as
+        web_user's get_user (the session's last change within [session]
+        web_timeout), in one query where it makes three, and none when the
+        key is cached. The cron service removes expired sessions."""
+        if not key:
+            return None
+        now = datetime.datetime.now()
+        cached = cls._web_user_cache.get(key)
+        if cached and now < cached[1]:
+            return cached[0]
+        found = cls._read_web_user(key)
+        if found is None or found[1] <= now:
+            return None
+        cls._web_user_cache.set(key, found)
+        return found[0]
+
+    @classmethod
+    def _read_web_user(cls, key):
+        """(web user id, the session's expiry) of a key of an active web user."""
+        session = cls.__table__()
+        user = Pool().get('web.user').__table__()
+        cursor = Transaction().connection.cursor()
+        cursor.execute(*session.join(user, condition=session.user == user.id).select(
+            session.user, Coalesce(session.write_date, session.create_date),
+            where=(session.key == key) & (user.active == Literal(True))))
+        row = cursor.fetchone()
+        return (row[0], row[1] + cls.timeout()) if row else None
+
+    @classmethod
+    def write(cls, *args):
+        super().write(*args)
+        forget_credentials()
+
+    @classmethod
+    def delete(cls, sessions):
+        super().delete(sessions)
+        forget_credentials()
+
+
+class WebUser(metaclass=PoolMeta):
+    __name__ = 'web.user'
+
+    @classmethod
+    def write(cls, *args):
+        # deactivating ends every session and token at once
+        super().write(*args)
+        forget_credentials()
+
+    @classmethod
+    def delete(cls, users):
+        super().delete(users)
+        forget_credentials()
+
+
+def forget_credentials():
+    """Sessions or web users changed: every process checks keys and tokens
+    against the database again."""
+    pool = Pool()
+    pool.get('web.user.session')._web_user_cache.clear()
+    pool.get('web.user.api_token')._owner_cache.clear()
