@@ -33,6 +33,7 @@ from pathlib import Path
 
 import docker
 import requests
+import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from report import write_section  # noqa: E402
@@ -216,7 +217,13 @@ def start_proxy(bench):
                 {'bind': '/etc/nginx/ado.conf.template', 'mode': 'ro'}}
     # X-Upstream names the answering replica: how wait_ready sees them all
     return address(bench.run(PROXY_IMAGE, None, 'proxy', volumes={**env_files, **template},
-                             environment={'SHOW_UPSTREAM': '1'}))
+                             environment={'SHOW_UPSTREAM': '1'}, sysctls=proxy_sysctls()))
+
+
+def proxy_sysctls():
+    """The proxy's kernel settings, as docker-compose.yml gives them."""
+    compose = yaml.safe_load((CHECKOUT / 'docker-compose.yml').read_text())
+    return {name: str(value) for name, value in compose['services']['proxy']['sysctls'].items()}
 
 
 def wait_ready(bench, proxy, replicas):

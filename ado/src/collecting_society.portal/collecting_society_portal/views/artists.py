@@ -9,6 +9,7 @@ from ..records import (
     artist as present, by_uuid, creation as present_creation, has_other_artist_named, model,
     own)
 from ..security import MEMBER
+from . import template
 
 FIELDS = list(ARTIST.fields)
 
@@ -41,23 +42,23 @@ class ArtistViews:
         self.request.response.status = 400
         form.errors['_'] = message(error)
 
-    @view_config(route_name='artists', renderer='collecting_society_portal:templates/artist_list.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='artists', renderer=template('artist_list'), request_method=('GET', 'HEAD'))
     def list(self):
         with self.request.as_portal():
             return {'artists': [present(a) for a in own('artist')]}
 
-    @view_config(route_name='artist_view', renderer='collecting_society_portal:templates/artist_view.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='artist_view', renderer=template('artist_view'), request_method=('GET', 'HEAD'))
     def view(self):
         with self.request.as_portal():
             artist = by_uuid('artist', self.request.matchdict['uuid'])
             return {'artist': present(artist),
                     'creations': [present_creation(c) for c in artist.creations]}
 
-    @view_config(route_name='artist_add', renderer='collecting_society_portal:templates/artist_form.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='artist_add', renderer=template('artist_form'), request_method=('GET', 'HEAD'))
     def add_form(self):
         return {'form': Form(self.request, FIELDS), 'artist': None}
 
-    @view_config(route_name='artist_add', renderer='collecting_society_portal:templates/artist_form.jinja2', request_method='POST')
+    @view_config(route_name='artist_add', renderer=template('artist_form'), request_method='POST')
     def add(self):
         with self.request.as_portal():
             form, values = read_form(self.request)
@@ -73,13 +74,13 @@ class ArtistViews:
         self.request.response.status = 400
         return {'form': form, 'artist': None}
 
-    @view_config(route_name='artist_edit', renderer='collecting_society_portal:templates/artist_form.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='artist_edit', renderer=template('artist_form'), request_method=('GET', 'HEAD'))
     def edit_form(self):
         with self.request.as_portal():
             artist = by_uuid('artist', self.request.matchdict['uuid'])
             return {'form': form_of(self.request, artist), 'artist': present(artist)}
 
-    @view_config(route_name='artist_edit', renderer='collecting_society_portal:templates/artist_form.jinja2', request_method='POST')
+    @view_config(route_name='artist_edit', renderer=template('artist_form'), request_method='POST')
     def edit(self):
         with self.request.as_portal():
             artist = by_uuid('artist', self.request.matchdict['uuid'])
@@ -95,14 +96,14 @@ class ArtistViews:
             self.request.response.status = 400
             return {'form': form, 'artist': present(artist)}
 
-    @view_config(route_name='artist_delete', renderer='collecting_society_portal:templates/confirm_delete.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='artist_delete', renderer=template('confirm_delete'), request_method=('GET', 'HEAD'))
     def delete_form(self):
         with self.request.as_portal():
             artist = by_uuid('artist', self.request.matchdict['uuid'])
             return {'what': f'the artist {artist.name}', 'problem': None,
                     'cancel': self.request.route_path('artist_view', uuid=artist.uuid)}
 
-    @view_config(route_name='artist_delete', renderer='collecting_society_portal:templates/confirm_delete.jinja2', request_method='POST')
+    @view_config(route_name='artist_delete', renderer=template('confirm_delete'), request_method='POST')
     def delete(self):
         with self.request.as_portal():
             artist = by_uuid('artist', self.request.matchdict['uuid'])

@@ -9,6 +9,7 @@ from pyramid.view import view_config
 from .. import accounts
 from ..forms import Form
 from ..portal import SESSION_KEY
+from . import template
 
 
 def _start_session(request, web_user_id):
@@ -34,12 +35,12 @@ def _next_url(request):
     return safe_next(request.params.get('next', '')) or request.route_path('dashboard')
 
 
-@view_config(route_name='register', renderer='collecting_society_portal:templates/register.jinja2', request_method=('GET', 'HEAD'))
+@view_config(route_name='register', renderer=template('register'), request_method=('GET', 'HEAD'))
 def register_form(request):
     return {'form': Form(request, ['email'])}
 
 
-@view_config(route_name='register', renderer='collecting_society_portal:templates/register.jinja2', request_method='POST')
+@view_config(route_name='register', renderer=template('register'), request_method='POST')
 def register(request):
     form = Form(request, ['email', 'password', 'password_confirm'])
     form.require('email', 'password', 'password_confirm')
@@ -58,7 +59,7 @@ def register(request):
         request.response.status = 400
         return {'form': form}
     # the same answer whether or not the email has an account
-    return render_to_response('collecting_society_portal:templates/mail_sent.jinja2', {'email': form['email'], 'what': 'register'},
+    return render_to_response(template('mail_sent'), {'email': form['email'], 'what': 'register'},
                               request=request)
 
 
@@ -77,13 +78,13 @@ def _throttled(request, form, error, result):
     return result
 
 
-@view_config(route_name='verify', renderer='collecting_society_portal:templates/verify.jinja2', request_method=('GET', 'HEAD'))
+@view_config(route_name='verify', renderer=template('verify'), request_method=('GET', 'HEAD'))
 def verify_form(request):
     # a button, not the GET itself: mail scanners that open links change nothing
     return {'token': request.params.get('token', '')}
 
 
-@view_config(route_name='verify', renderer='collecting_society_portal:templates/message.jinja2', request_method='POST')
+@view_config(route_name='verify', renderer=template('message'), request_method='POST')
 def verify(request):
     if accounts.verify(request.POST.get('token')):
         return {'title': 'Email confirmed', 'text': 'Thank you: you can log in now.',
@@ -93,12 +94,12 @@ def verify(request):
             'text': 'This link has expired or was used already. Log in to get a new one.'}
 
 
-@view_config(route_name='reset', renderer='collecting_society_portal:templates/reset.jinja2', request_method=('GET', 'HEAD'))
+@view_config(route_name='reset', renderer=template('reset'), request_method=('GET', 'HEAD'))
 def reset_form(request):
     return {'form': Form(request, ['email'])}
 
 
-@view_config(route_name='reset', renderer='collecting_society_portal:templates/reset.jinja2', request_method='POST')
+@view_config(route_name='reset', renderer=template('reset'), request_method='POST')
 def reset(request):
     form = Form(request, ['email'])
     form.require('email')
@@ -111,18 +112,18 @@ def reset(request):
     if not form.ok:
         request.response.status = 400
         return {'form': form}
-    return render_to_response('collecting_society_portal:templates/mail_sent.jinja2', {'email': form['email'], 'what': 'reset'},
+    return render_to_response(template('mail_sent'), {'email': form['email'], 'what': 'reset'},
                               request=request)
 
 
-@view_config(route_name='reset_confirm', renderer='collecting_society_portal:templates/reset_confirm.jinja2',
+@view_config(route_name='reset_confirm', renderer=template('reset_confirm'),
              request_method=('GET', 'HEAD'))
 def reset_confirm_form(request):
     return {'form': Form(request, []), 'email': request.params.get('email', ''),
             'token': request.params.get('token', '')}
 
 
-@view_config(route_name='reset_confirm', renderer='collecting_society_portal:templates/reset_confirm.jinja2', request_method='POST')
+@view_config(route_name='reset_confirm', renderer=template('reset_confirm'), request_method='POST')
 def reset_confirm(request):
     form = Form(request, ['email', 'token', 'password', 'password_confirm'])
     form.require('password', 'password_confirm')
@@ -140,12 +141,12 @@ def reset_confirm(request):
     return HTTPFound(request.route_path('login'))
 
 
-@view_config(route_name='login', renderer='collecting_society_portal:templates/login.jinja2', request_method=('GET', 'HEAD'))
+@view_config(route_name='login', renderer=template('login'), request_method=('GET', 'HEAD'))
 def login_form(request):
     return {'form': Form(request, ['email']), 'next': safe_next(request.params.get('next'))}
 
 
-@view_config(route_name='login', renderer='collecting_society_portal:templates/login.jinja2', request_method='POST')
+@view_config(route_name='login', renderer=template('login'), request_method='POST')
 def login(request):
     form = Form(request, ['email', 'password'])
     form.require('email', 'password')
@@ -183,7 +184,7 @@ def logout(request):
     return HTTPFound(request.route_path('home'))
 
 
-@view_config(route_name='logout', renderer='collecting_society_portal:templates/logout.jinja2', request_method=('GET', 'HEAD'))
+@view_config(route_name='logout', renderer=template('logout'), request_method=('GET', 'HEAD'))
 def logout_form(request):
     # logging out changes state, so it needs a POST with a CSRF token
     return {}

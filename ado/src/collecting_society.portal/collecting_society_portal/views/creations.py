@@ -8,6 +8,7 @@ from ..forms import Form
 from ..records import (artist as present_artist, by_uuid, creation as present,
                        creation_list, model, own, percent)
 from ..security import MEMBER
+from . import template
 
 FIELDS = list(CREATION.fields)
 
@@ -45,24 +46,24 @@ class CreationViews:
         return {'form': form, 'creation': creation,
                 'artists': [present_artist(a) for a in own('artist')]}
 
-    @view_config(route_name='creations', renderer='collecting_society_portal:templates/creation_list.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='creations', renderer=template('creation_list'), request_method=('GET', 'HEAD'))
     def list(self):
         with self.request.as_portal():
             return {'creations': creation_list()[0]}
 
-    @view_config(route_name='creation_view', renderer='collecting_society_portal:templates/creation_view.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='creation_view', renderer=template('creation_view'), request_method=('GET', 'HEAD'))
     def view(self):
         with self.request.as_portal():
             return {'creation': present(by_uuid('creation', self.request.matchdict['uuid']))}
 
-    @view_config(route_name='creation_add', renderer='collecting_society_portal:templates/creation_form.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='creation_add', renderer=template('creation_form'), request_method=('GET', 'HEAD'))
     def add_form(self):
         with self.request.as_portal():
             form = Form(self.request, FIELDS)
             form.values['artist'] = self.request.params.get('artist', '')
             return self._form_page(form)
 
-    @view_config(route_name='creation_add', renderer='collecting_society_portal:templates/creation_form.jinja2', request_method='POST')
+    @view_config(route_name='creation_add', renderer=template('creation_form'), request_method='POST')
     def add(self):
         with self.request.as_portal():
             form, values = read_form(self.request)
@@ -78,13 +79,13 @@ class CreationViews:
                     return HTTPFound(self.request.route_path('creation_view', uuid=creation.uuid))
             return self._form_page(form, status=400)
 
-    @view_config(route_name='creation_edit', renderer='collecting_society_portal:templates/creation_form.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='creation_edit', renderer=template('creation_form'), request_method=('GET', 'HEAD'))
     def edit_form(self):
         with self.request.as_portal():
             creation = by_uuid('creation', self.request.matchdict['uuid'])
             return self._form_page(form_of(self.request, creation), present(creation))
 
-    @view_config(route_name='creation_edit', renderer='collecting_society_portal:templates/creation_form.jinja2', request_method='POST')
+    @view_config(route_name='creation_edit', renderer=template('creation_form'), request_method='POST')
     def edit(self):
         with self.request.as_portal():
             creation = by_uuid('creation', self.request.matchdict['uuid'])
@@ -100,14 +101,14 @@ class CreationViews:
                     return HTTPFound(self.request.route_path('creation_view', uuid=creation.uuid))
             return self._form_page(form, present(creation), status=400)
 
-    @view_config(route_name='creation_delete', renderer='collecting_society_portal:templates/confirm_delete.jinja2', request_method=('GET', 'HEAD'))
+    @view_config(route_name='creation_delete', renderer=template('confirm_delete'), request_method=('GET', 'HEAD'))
     def delete_form(self):
         with self.request.as_portal():
             creation = by_uuid('creation', self.request.matchdict['uuid'])
             return {'what': f'the creation {creation.title}', 'problem': None,
                     'cancel': self.request.route_path('creation_view', uuid=creation.uuid)}
 
-    @view_config(route_name='creation_delete', renderer='collecting_society_portal:templates/confirm_delete.jinja2', request_method='POST')
+    @view_config(route_name='creation_delete', renderer=template('confirm_delete'), request_method='POST')
     def delete(self):
         with self.request.as_portal():
             creation = by_uuid('creation', self.request.matchdict['uuid'])

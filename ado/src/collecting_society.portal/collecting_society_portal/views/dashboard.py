@@ -3,9 +3,10 @@ from pyramid.view import view_config
 
 from ..records import artist, creation, own
 from ..security import MEMBER
+from . import template
 
 
-@view_config(route_name='dashboard', renderer='collecting_society_portal:templates/dashboard.jinja2',
+@view_config(route_name='dashboard', renderer=template('dashboard'),
              request_method=('GET', 'HEAD'), permission=MEMBER)
 def dashboard(request):
     from trytond.pool import Pool

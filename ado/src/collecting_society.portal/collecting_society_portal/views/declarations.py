@@ -9,6 +9,7 @@ from ..errors import USER_ERRORS, message
 from ..forms import Form
 from ..records import model
 from ..security import MEMBER
+from . import template
 
 FIELDS = list(DECLARATION.fields)
 
@@ -42,20 +43,20 @@ class DeclarationViews:
     def __init__(self, request):
         self.request = request
 
-    @view_config(route_name='declarations', renderer='collecting_society_portal:templates/declaration_list.jinja2',
+    @view_config(route_name='declarations', renderer=template('declaration_list'),
                  request_method=('GET', 'HEAD'))
     def list(self):
         with self.request.as_portal():
             return {'declarations': [present(d) for d in model('declaration').search([])],
                     'licensee': bool(model('licensee').search([], limit=1))}
 
-    @view_config(route_name='declaration_add', renderer='collecting_society_portal:templates/declaration_form.jinja2',
+    @view_config(route_name='declaration_add', renderer=template('declaration_form'),
                  request_method=('GET', 'HEAD'))
     def add_form(self):
         with self.request.as_portal():
             return {'form': Form(self.request, FIELDS), **choices()}
 
-    @view_config(route_name='declaration_add', renderer='collecting_society_portal:templates/declaration_form.jinja2',
+    @view_config(route_name='declaration_add', renderer=template('declaration_form'),
                  request_method='POST')
     def add(self):
         with self.request.as_portal():

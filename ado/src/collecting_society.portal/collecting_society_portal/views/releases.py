@@ -10,6 +10,7 @@ from ..errors import USER_ERRORS, message
 from ..forms import Form
 from ..records import by_uuid, model, own, release as present
 from ..security import MEMBER
+from . import template
 
 FIELDS = list(RELEASE.fields)
 
@@ -50,25 +51,25 @@ class ReleaseViews:
         self.request.session.flash(f'{verb} the release {release.title}.')
         return HTTPFound(self.request.route_path('release_view', uuid=release.uuid))
 
-    @view_config(route_name='releases', renderer='collecting_society_portal:templates/release_list.jinja2',
+    @view_config(route_name='releases', renderer=template('release_list'),
                  request_method=('GET', 'HEAD'))
     def list(self):
         with self.request.as_portal():
             return {'releases': [present(r) for r in own('release')]}
 
-    @view_config(route_name='release_view', renderer='collecting_society_portal:templates/release_view.jinja2',
+    @view_config(route_name='release_view', renderer=template('release_view'),
                  request_method=('GET', 'HEAD'))
     def view(self):
         with self.request.as_portal():
             return {'release': present(by_uuid('release', self.request.matchdict['uuid']))}
 
-    @view_config(route_name='release_add', renderer='collecting_society_portal:templates/release_form.jinja2',
+    @view_config(route_name='release_add', renderer=template('release_form'),
                  request_method=('GET', 'HEAD'))
     def add_form(self):
         with self.request.as_portal():
             return self._form_page(Form(self.request, FIELDS))
 
-    @view_config(route_name='release_add', renderer='collecting_society_portal:templates/release_form.jinja2', request_method='POST')
+    @view_config(route_name='release_add', renderer=template('release_form'), request_method='POST')
     def add(self):
         with self.request.as_portal():
             form = Form(self.request, FIELDS)
@@ -84,14 +85,14 @@ class ReleaseViews:
                     return self._saved('Added', release)
             return self._form_page(form, status=400)
 
-    @view_config(route_name='release_edit', renderer='collecting_society_portal:templates/release_form.jinja2',
+    @view_config(route_name='release_edit', renderer=template('release_form'),
                  request_method=('GET', 'HEAD'))
     def edit_form(self):
         with self.request.as_portal():
             release = by_uuid('release', self.request.matchdict['uuid'])
             return self._form_page(form_of(self.request, release), present(release))
 
-    @view_config(route_name='release_edit', renderer='collecting_society_portal:templates/release_form.jinja2', request_method='POST')
+    @view_config(route_name='release_edit', renderer=template('release_form'), request_method='POST')
     def edit(self):
         with self.request.as_portal():
             release = by_uuid('release', self.request.matchdict['uuid'])
@@ -107,7 +108,7 @@ class ReleaseViews:
                     return self._saved('Saved', release)
             return self._form_page(form, present(release), status=400)
 
-    @view_config(route_name='release_delete', renderer='collecting_society_portal:templates/confirm_delete.jinja2',
+    @view_config(route_name='release_delete', renderer=template('confirm_delete'),
                  request_method=('GET', 'HEAD'))
     def delete_form(self):
         with self.request.as_portal():
@@ -115,7 +116,7 @@ class ReleaseViews:
             return {'what': f'the release {release.title}', 'problem': None,
                     'cancel': self.request.route_path('release_view', uuid=release.uuid)}
 
-    @view_config(route_name='release_delete', renderer='collecting_society_portal:templates/confirm_delete.jinja2',
+    @view_config(route_name='release_delete', renderer=template('confirm_delete'),
                  request_method='POST')
     def delete(self):
         with self.request.as_portal():

@@ -4,9 +4,10 @@ from pyramid.view import view_config
 
 from .. import statements
 from ..security import MEMBER
+from . import template
 
 
-@view_config(route_name='statements', renderer='collecting_society_portal:templates/statements.jinja2',
+@view_config(route_name='statements', renderer=template('statements'),
              request_method=('GET', 'HEAD'), permission=MEMBER)
 def statement_page(request):
     with request.as_portal():

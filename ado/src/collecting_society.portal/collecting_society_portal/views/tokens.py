@@ -8,6 +8,7 @@ from .. import accounts
 from ..domain import TOKEN, rules
 from ..forms import Form
 from ..security import MEMBER
+from . import template
 
 
 def _page(request, form, key=None, status=200):
@@ -15,13 +16,13 @@ def _page(request, form, key=None, status=200):
     return {'form': form, 'key': key, 'tokens': accounts.tokens(request.web_user)}
 
 
-@view_config(route_name='tokens', renderer='collecting_society_portal:templates/tokens.jinja2', request_method=('GET', 'HEAD'),
+@view_config(route_name='tokens', renderer=template('tokens'), request_method=('GET', 'HEAD'),
              permission=MEMBER)
 def tokens(request):
     return _page(request, Form(request, list(TOKEN.fields)))
 
 
-@view_config(route_name='tokens', renderer='collecting_society_portal:templates/tokens.jinja2', request_method='POST',
+@view_config(route_name='tokens', renderer=template('tokens'), request_method='POST',
              permission=MEMBER)
 def create(request):
     form = Form(request, list(TOKEN.fields))
