@@ -264,7 +264,12 @@ def portal_cookie(proxy):
                           data={'csrf_token': csrf, 'email': DEMO_EMAIL, 'password': DEMO_PASSWORD})
     if reply.status_code != 302:
         fail(f'could not log in as {DEMO_EMAIL}: HTTP {reply.status_code}')
-    return cookie_header(page.cookies, reply.cookies)
+    # the cookie as a browser holds it after its first page: that page adds
+    # the CSRF token of the logout form, which the login's cookie lacks (wrk
+    # never updates its cookie, so each request would make a new token)
+    first = requests.get(f'http://{proxy}:81/', allow_redirects=False, timeout=30, headers={
+        'Host': 'localhost', 'Cookie': cookie_header(page.cookies, reply.cookies)})
+    return cookie_header(page.cookies, reply.cookies, first.cookies)
 
 
 def api_token(proxy):
