@@ -8,6 +8,7 @@ in every process at once (PostgreSQL NOTIFY), as trytond's own access-right
 caches are cleared. Only valid keys are kept, with the time their session
 expires, so an unknown key always asks the database."""
 import datetime
+from collections import namedtuple
 
 from sql import Literal
 from sql.conditionals import Coalesce
@@ -17,6 +18,9 @@ from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction
 
 CHECKED_AGAIN = datetime.timedelta(minutes=5)
+
+# a valid session key as the cache keeps it
+KeyOwner = namedtuple('KeyOwner', 'web_user expires')
 
 
 class UserSession(metaclass=PoolMeta):
@@ -36,17 +40,17 @@ class UserSession(metaclass=PoolMeta):
             return None
         now = datetime.datetime.now()
         cached = cls._web_user_cache.get(key)
-        if cached and now < cached[1]:
-            return cached[0]
+        if cached and now < cached.expires:
+            return cached.web_user
         found = cls._read_web_user(key)
-        if found is None or found[1] <= now:
+        if found is None or found.expires <= now:
             return None
         cls._web_user_cache.set(key, found)
-        return found[0]
+        return found.web_user
 
     @classmethod
     def _read_web_user(cls, key):
-        """(web user id, the session's expiry) of a key of an active web user."""
+        """The KeyOwner of a key of an active web user."""
         session = cls.__table__()
         user = Pool().get('web.user').__table__()
         cursor = Transaction().connection.cursor()
@@ -54,7 +58,7 @@ class UserSession(metaclass=PoolMeta):
             session.user, Coalesce(session.write_date, session.create_date),
             where=(session.key == key) & (user.active == Literal(True))))
         row = cursor.fetchone()
-        return (row[0], row[1] + cls.timeout()) if row else None
+        return KeyOwner(row[0], row[1] + cls.timeout()) if row else None
 
     @classmethod
     def write(cls, *args):
