@@ -67,12 +67,6 @@ def percent(share):
     return f'{share.normalize():f}'
 
 
-def creation_list(domain=(), offset=0, limit=None, order=None):
-    """(rows, total): the web user's creations as lists show them (the
-    portal's page, the API's summaries), read and cached by the module."""
-    return model('creation').summaries(domain, offset, limit, order)
-
-
 def license(record):
     return {'uuid': record.uuid, 'name': record.name, 'code': record.code,
             'version': record.version, 'url': record.url}

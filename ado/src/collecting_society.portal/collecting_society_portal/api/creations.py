@@ -13,7 +13,7 @@ from .resources import created, edited, one, summary_page
 def creations(request):
     # summaries, as the portal's list: the lyrics, notes, contributions and
     # rights of a creation are in GET /v1/creations/{uuid}
-    return summary_page(request, CREATION, records.creation_list)
+    return summary_page(request, CREATION)
 
 
 @view_config(route_name='api_creations_one', renderer='json', request_method='GET',

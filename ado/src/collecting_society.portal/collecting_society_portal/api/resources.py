@@ -22,12 +22,12 @@ def page(request, resource, present):
         return _page([present(r) for r in found], total, limit, offset)
 
 
-def summary_page(request, resource, read):
-    """page() of summaries: `read(domain, offset, limit, order)` gives the
-    page's items and the total (the full item is at /v1/{name}/{uuid})."""
+def summary_page(request, resource):
+    """page() of summaries, as the model's `summaries` reads them with the
+    total (the full item is at /v1/{name}/{uuid})."""
     limit, offset, domain = _query(request, resource)
     with request.as_portal():
-        items, total = read(domain, offset, limit, ORDER)
+        items, total = records.model(resource.model).summaries(domain, offset, limit, ORDER)
         return _page(items, total, limit, offset)
 
 

@@ -6,7 +6,7 @@ from ..domain import CREATION, creation_values
 from ..errors import USER_ERRORS, message
 from ..forms import Form
 from ..records import (artist as present_artist, by_uuid, creation as present,
-                       creation_list, model, own, percent)
+                       model, own, percent)
 from ..security import MEMBER
 from . import template
 
@@ -49,7 +49,8 @@ class CreationViews:
     @view_config(route_name='creations', renderer=template('creation_list'), request_method=('GET', 'HEAD'))
     def list(self):
         with self.request.as_portal():
-            return {'creations': creation_list()[0]}
+            rows, _ = model('creation').summaries()
+            return {'creations': rows}
 
     @view_config(route_name='creation_view', renderer=template('creation_view'), request_method=('GET', 'HEAD'))
     def view(self):
