@@ -54,11 +54,29 @@ def fill(driver, **fields):
 
 def submit(driver, button_id):
     """Click the button and wait until the next page has replaced this one."""
-    from selenium.webdriver.support import expected_conditions
     from selenium.webdriver.support.ui import WebDriverWait
     page = driver.find_element('tag name', 'html')
     driver.find_element('id', button_id).click()
-    WebDriverWait(driver, 30).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 30).until(replaced(page))
+
+
+def replaced(page):
+    """selenium's staleness_of, also when chromedriver, asked while the next
+    page replaces this one, answers that the node "does not belong to the
+    document" (an unknown error, not a stale element: seen once in a run)."""
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+
+    def check(driver):
+        try:
+            page.is_enabled()
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if 'does not belong to the document' in (error.msg or ''):
+                return True
+            raise
+        return False
+    return check
 
 
 def heading(driver):
