@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Portal throughput through the proxy: ENVIRONMENT=production (gunicorn
-workers, docker-compose.production.yml) against development (pserve --reload,
-docker-compose.yml alone), in the same run.
+workers, docker-compose.production.yml) against development (one threaded gunicorn
+worker under hupper's reloader, docker-compose.yml alone), in the same run.
 
 Both stacks come up side by side as throwaway compose projects of this
 checkout, each with its own host ports, data directory and file store, so the
@@ -177,11 +177,13 @@ def report(results, args):
     return (f'## Portal and trytond through the proxy: production vs development\n\n'
             f'The portal home page through each stack\'s proxy, wrk {args.connections} '
             f'connections, {args.duration} s per run, {args.rounds} alternating rounds; '
-            f'one replica each. development: pserve --reload (waitress, one process); '
+            f'one replica each. development: gunicorn with one threaded worker '
+            f'under hupper\'s reloader; '
             f'production: gunicorn with {2 * (os.cpu_count() or 1) + 1} workers. '
             f'trytond: JSON-RPC model.creation.search_read (the list\'s fields) as '
             f'admin through the proxy\'s port 8000 (TLS in production); development: '
-            f'trytond --dev (Werkzeug\'s server); production: trytond.application:app '
+            f'trytond.application:app in the same one worker under hupper; '
+            f'production: trytond.application:app '
             f'in gunicorn with {2 * (os.cpu_count() or 1) + 1} workers.\n\n'
             + '\n'.join(rows))
 

@@ -24,11 +24,11 @@ def passes(service, script, timeout=3600):
 
 
 def test_ado_do_commands():
-    # the web deploy tests need pserve: they run in the portal image (below)
+    # the web deploy tests need hupper: they run in the portal image (below)
     passes('tryton', "pytest -q -rs -p no:cacheprovider /tests/inside/cli -k 'not web'")
 
 
 def test_ado_do_web_deploy_commands():
-    # deploy-portal and deploy-api need pserve, which only the portal image has
+    # deploy-portal and deploy-api need hupper, which only the portal image has
     output = passes('portal', 'pytest -q -rs -p no:cacheprovider /tests/inside/cli -k web')
     assert re.search(r'\b[1-9]\d* passed', output), output[-3000:]

@@ -1,6 +1,7 @@
 """The production stack (docker-compose.yml + docker-compose.production.yml),
 brought up for real under its own project name, host ports and data directory,
 beside the development stack, and taken down with its volumes afterwards."""
+import base64
 import hashlib
 import os
 import re
@@ -150,14 +151,25 @@ def test_portal_and_api_through_the_proxy(production):
 @pytest.mark.parametrize('service, workers', [('portal', 2), ('api', 2), ('tryton', 3)])
 def test_servers_are_gunicorn_workers_without_reloader(production, service, workers):
     lines = process_lines(service)
-    assert not [line for line in lines if 'pserve' in line or '--reload' in line], lines
+    assert not [line for line in lines if 'hupper' in line or '--reload' in line], lines
     # the master and exactly WEB_WORKERS (TRYTON_WORKERS) workers
     assert len([line for line in lines if 'gunicorn' in line]) == workers + 1, lines
 
 
-def test_trytond_runs_without_dev(production):
-    lines = [line for line in process_lines('tryton') if 'trytond' in line]
-    assert lines and not [line for line in lines if '--dev' in line], lines
+def test_trytond_runs_without_dev_mode(production, tmp_path):
+    # development sends a signed-in caller the traceback of an unexpected
+    # error (TRYTOND_DEV, tests/test_security.py); production never does
+    url = f'https://localhost:{production.tryton}/c3s/rpc/'
+    pem = trusted_certificate(production, tmp_path)
+    password = (production.secrets / 'tryton_admin_password').read_text().strip()
+    user_id, key = requests.post(url, verify=pem, timeout=60, json={
+        'id': 1, 'method': 'common.db.login',
+        'params': ['admin', {'password': password}, 'en']}).json()['result'][:2]
+    session = base64.b64encode(f'admin:{user_id}:{key}'.encode()).decode()
+    reply = requests.post(url, verify=pem, timeout=60, json={
+        'id': 1, 'method': 'model.res.user.read', 'params': [[1], 'not a list', {}]},
+        headers={'Authorization': f'Session {session}'})
+    assert reply.json().get('error') and 'Traceback' not in reply.text, reply.text
 
 
 def test_every_service_restarts_unless_stopped(production):
@@ -248,16 +260,21 @@ def test_server_logs_reach_docker(production):
     assert 'GET /' in production.logs('proxy')
 
 
-def test_tryton_client_port_is_tls_with_the_logged_certificate(production, tmp_path):
-    der = served_certificate(production.tryton)
-    assert der_fingerprint(der) == production.fingerprint_logged()
-    # the client trusts exactly this certificate: verify against it alone
+def trusted_certificate(production, tmp_path):
+    """The served certificate as a file: the client trusts exactly this one."""
     pem = tmp_path / 'tryton.crt'
-    pem.write_text(ssl.DER_cert_to_PEM_cert(der))
+    pem.write_text(ssl.DER_cert_to_PEM_cert(served_certificate(production.tryton)))
+    return str(pem)
+
+
+def test_tryton_client_port_is_tls_with_the_logged_certificate(production, tmp_path):
+    assert der_fingerprint(served_certificate(production.tryton)) == \
+        production.fingerprint_logged()
     url = f'https://localhost:{production.tryton}'
     password = (production.secrets / 'tryton_admin_password').read_text().strip()
-    reply = requests.post(f'{url}/c3s/rpc/', verify=str(pem), timeout=60, json={
-        'id': 1, 'method': 'common.db.login', 'params': ['admin', {'password': password}]})
+    reply = requests.post(f'{url}/c3s/rpc/', verify=trusted_certificate(production, tmp_path),
+                          timeout=60, json={'id': 1, 'method': 'common.db.login',
+                                            'params': ['admin', {'password': password}]})
     assert reply.status_code == 200
     assert reply.json().get('error') is None, reply.json()
 

@@ -201,7 +201,7 @@ def test_trytond_serves_no_postgresql_database(database):
 
 @pytest.mark.parametrize('method, params', [
     ('model.res.user.read', [[1], ['login'], {}]),
-    # malformed logins raised inside trytond, which (in development, --dev)
+    # malformed logins raised inside trytond, which (in development mode)
     # sent the traceback with the server's code paths to anyone
     ('common.db.login', ['admin', 'not a dict', 'en']),
     ('common.db.login', []),

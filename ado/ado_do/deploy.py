@@ -9,6 +9,10 @@ from . import dbutils, demo, moduleupdate, pipinstall, roles, secrets, server, s
 
 WEB_LISTEN = '0.0.0.0:6543'
 DEFAULT_DATABASE = 'c3s'
+# a stopped web server's requests finish within this, inside Docker's 10 s
+GRACEFUL_TIMEOUT = 8
+# development runs one worker, a single process to restart on edits
+DEVELOPMENT_THREADS = 8
 
 
 def prepare(service, dbname, timeout):
@@ -63,8 +67,23 @@ def ini_database(ini):
 
 
 def web_command(ini, workers):
-    """pserve with --reload in development; gunicorn's workers without reload in
-    production."""
+    """gunicorn with the Pyramid app of `ini`; in development under the
+    reloader, which also watches the ini."""
+    argv = ['gunicorn', '--paste', ini, '--bind', WEB_LISTEN,
+            '--graceful-timeout', str(GRACEFUL_TIMEOUT)]
     if settings.environment() == 'development':
-        return ['pserve', ini, '--reload']
-    return ['gunicorn', '--paste', ini, '--workers', str(workers), '--bind', WEB_LISTEN]
+        return reloading(argv, [f'{settings.SRC}/**/*.py', ini])
+    return [*argv, '--workers', str(workers)]
+
+
+def reloading(gunicorn, watched):
+    """Development: `gunicorn` with one threaded worker, under hupper, which
+    restarts it when a file matching a `watched` glob changes.
+
+    Production and development both stop gracefully: on SIGTERM (docker
+    stop) gunicorn closes its port and finishes the requests it has, so the
+    proxy loses none. waitress under pserve, and trytond's own server, died
+    mid-request. hupper waits for that stop, on restarts too."""
+    watches = [arg for pattern in watched for arg in ('-w', pattern)]
+    return ['hupper', '--shutdown-interval', str(GRACEFUL_TIMEOUT), *watches,
+            '-m', *gunicorn, '--workers', '1', '--threads', str(DEVELOPMENT_THREADS)]

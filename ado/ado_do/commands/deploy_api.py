@@ -11,8 +11,8 @@ def command(workers, timeout):
 
     The portal's packages with PORTAL_INI (default ado/etc/api.ini), on the
     database its tryton.database names (created with demo data if missing):
-    pserve --reload in ENVIRONMENT=development, gunicorn in production; as user
-    tryton.
+    gunicorn, under
+    hupper's reloader in ENVIRONMENT=development; as user tryton.
 
     \b
     Example:

@@ -10,8 +10,8 @@ def command(workers, timeout):
     """Start the web portal on 0.0.0.0:6543, after making sure its database exists.
 
     The Pyramid app of PORTAL_INI (default ado/etc/portal.ini), on the database
-    its tryton.database names (created with demo data if missing): pserve
-    --reload in ENVIRONMENT=development, gunicorn in production; as user tryton.
+    its tryton.database names (created with demo data if missing): gunicorn,
+    under hupper's reloader in ENVIRONMENT=development; as user tryton.
 
     \b
     Example:

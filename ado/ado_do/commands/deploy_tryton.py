@@ -2,13 +2,14 @@ import os
 
 import click
 
-from .. import deploy, devserver, options, server, settings
+from .. import deploy, options, server, settings
 
 WORKERS_VARIABLE = 'TRYTON_WORKERS'
 # a JSON-RPC call longer than this is cut off, its worker restarted
 REQUEST_TIMEOUT = 120
-# on restart (SIGHUP) or stop (SIGTERM) a worker finishes its request first
-GRACEFUL_TIMEOUT = 30
+# development restarts trytond when a module's code, views or tryton.cfg
+# change (trytond --dev watched the same)
+WATCHED = [f'{settings.SRC}/**/*.{extension}' for extension in ('py', 'xml', 'cfg')]
 
 
 def default_workers():
@@ -26,27 +27,32 @@ def command(dbname, workers, timeout):
 
     Installs the tryton development packages first. ENVIRONMENT=production:
     trytond.application:app in gunicorn's workers (request timeout, graceful
-    restarts with SIGHUP); development: trytond's own server with --dev
-    (reloads on edits). As user tryton.
+    restarts with SIGHUP, graceful stops); development: the same in one
+    threaded worker, restarted on edits by hupper, with tracebacks for the
+    Tryton client. As user tryton.
 
     \b
     Example:
       ado-do deploy-tryton c3s
     """
     deploy.prepare('tryton', dbname, timeout)
+    argv = gunicorn(dbname)
     if settings.environment() == 'production':
-        server.exec_as_tryton(gunicorn(dbname, workers))
-    # -d loads DBNAME's pool at start; without it trytond 8 registers an
-    # empty pool on the first request and every login fails
-    server.exec_as_tryton(devserver.command(settings.config_path(), dbname))
+        server.exec_as_tryton([*argv, '--workers', str(workers)])
+    # the traceback of an unexpected error goes to the Tryton client
+    # (collecting_society/tracebacks.py keeps it from anonymous callers)
+    os.environ['TRYTOND_DEV'] = '1'
+    server.exec_as_tryton(deploy.reloading(argv, WATCHED))
 
 
-def gunicorn(dbname, workers):
+def gunicorn(dbname):
     """trytond's WSGI app reads TRYTOND_CONFIG, and loads the pools of
-    TRYTOND_DATABASE_NAMES in each worker before it serves."""
+    TRYTOND_DATABASE_NAMES in each worker before it serves (without them
+    trytond 8 registers an empty pool on the first request and every login
+    fails)."""
     os.environ['TRYTOND_CONFIG'] = settings.config_path()
     os.environ['TRYTOND_DATABASE_NAMES'] = dbname
     listen = settings.trytond_config().get('web', 'listen')
-    return ['gunicorn', 'trytond.application:app', '--workers', str(workers),
-            '--bind', listen, '--timeout', str(REQUEST_TIMEOUT),
-            '--graceful-timeout', str(GRACEFUL_TIMEOUT)]
+    return ['gunicorn', 'trytond.application:app', '--bind', listen,
+            '--timeout', str(REQUEST_TIMEOUT),
+            '--graceful-timeout', str(deploy.GRACEFUL_TIMEOUT)]

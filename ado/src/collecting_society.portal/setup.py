@@ -17,7 +17,6 @@ setup(
     install_requires=[
         'pyramid>=2,<3',
         'pyramid-jinja2>=2.10',
-        'waitress>=3',
         'trytond==8.0.*',
         'trytond-web-user==8.0.*',
     ],

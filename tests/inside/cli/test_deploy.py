@@ -5,6 +5,7 @@ import pwd
 import secrets
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -36,6 +37,18 @@ def answer(url, data=None, seconds=180, process=None):
     raise AssertionError(f'{url} did not answer in {seconds} s')
 
 
+def answered_while_stopping(process, port=6543, start=b'GET /health HTTP/1.1\r\n', body=b''):
+    """Start a request, tell the server to stop (as docker stop does), then
+    finish the request: the raw reply it gets."""
+    with socket.create_connection(('127.0.0.1', port), timeout=30) as in_flight:
+        in_flight.sendall(start + b'Host: localhost\r\n')
+        time.sleep(0.5)
+        os.kill(process.pid, signal.SIGTERM)
+        time.sleep(0.5)
+        in_flight.sendall(b'Connection: close\r\n\r\n' + body)
+        return in_flight.makefile('rb').read()
+
+
 def proc_info(pid):
     cmdline = open(f'/proc/{pid}/cmdline', 'rb').read().split(b'\0')
     uid = next(int(line.split()[1]) for line in open(f'/proc/{pid}/status')
@@ -56,7 +69,8 @@ def start(*args, env=None):
 
 
 def stop(process):
-    os.kill(process.pid, signal.SIGTERM)  # what docker stop sends
+    if process.poll() is None:
+        os.kill(process.pid, signal.SIGTERM)  # what docker stop sends
     try:
         return process.wait(timeout=30)
     finally:
@@ -90,6 +104,11 @@ def production_secrets():
         conn.execute(psycopg.sql.SQL('DROP ROLE {}').format(psycopg.sql.Identifier(role)))
 
 
+RPC_CALL = b'{"id": 0, "method": "common.server.version", "params": []}'
+RPC_START = (b'POST /rpc/ HTTP/1.1\r\nContent-Type: application/json\r\n'
+             b'Content-Length: %d\r\n' % len(RPC_CALL))
+
+
 def deploy_tryton(dbname, env):
     process = start('deploy-tryton', dbname, env=env)
     try:
@@ -97,12 +116,18 @@ def deploy_tryton(dbname, env):
         status, body = answer(TRYTON_URL, call, process=process)
         assert status == 200
         assert dbname in json.loads(body)['result']
-        # the same process: ado-do exec'd trytond's development server
-        # (ado_do/devserver.py) or gunicorn with trytond's WSGI app (production)
+        # the same process: ado-do exec'd gunicorn with trytond's WSGI app
+        # (in development under hupper)
         argv, uid = proc_info(process.pid)
-        assert any(part.endswith(('devserver.py', 'gunicorn')) for part in argv[:2]), argv
+        assert any(part.endswith(('/hupper', '/gunicorn')) for part in argv[:2]), argv
+        assert 'trytond.application:app' in argv
         assert uid == pwd.getpwnam('tryton').pw_uid
         assert STORE.stat().st_uid == uid
+        # a request in flight when the server stops is answered (trytond's
+        # own server died mid-request)
+        reply = answered_while_stopping(process, 8765, RPC_START, RPC_CALL)
+        assert reply.startswith(b'HTTP/1.1 200 ') and b'"result"' in reply, reply
+        assert process.wait(timeout=30) == 0
     finally:
         stop(process)
     assert query(dbname, 'SELECT count(*) FROM web_user') == [(6,)]
@@ -111,12 +136,12 @@ def deploy_tryton(dbname, env):
 
 def test_deploy_tryton_development(installed, as_root):
     argv = deploy_tryton('adotest_deploy_development', {'ENVIRONMENT': 'development'})
-    assert '--dev' in argv
+    assert any(part.endswith('/hupper') for part in argv[:2]), argv
 
 
 def test_deploy_tryton_production(installed, as_root, production_secrets):
     argv = deploy_tryton('adotest_deploy_production', production_secrets)
-    assert '--dev' not in argv and 'trytond.application:app' in argv
+    assert not any(part.endswith('/hupper') for part in argv), argv
 
 
 def test_deploy_tryton_missing_passfile(installed):
@@ -138,27 +163,29 @@ tryton.database = adotest_web
 tryton.config = {config}
 tryton.user = portal
 session.secret = test-secret
-
-[server:main]
-use = egg:waitress#main
-listen = 127.0.0.1:6599
 '''
+WEB_URL = 'http://127.0.0.1:6543'
 
 
 @pytest.mark.parametrize('command, mode', [('deploy-portal', 'portal'), ('deploy-api', 'api')])
 def test_deploy_web(as_root, command, mode):
-    if not shutil.which('pserve'):
-        pytest.skip('pserve is in the ado-portal image; run these tests there too')
+    if not shutil.which('hupper'):
+        pytest.skip('hupper is in the ado-portal image; run these tests there too')
     ini = WORK / f'{mode}.ini'
     ini.write_text(PORTAL_INI.format(mode=mode, config=CONFIG))
     os.chmod(WORK, 0o755)
     process = start(command, env={'PORTAL_INI': str(ini)})
     try:
-        status, _ = answer('http://127.0.0.1:6599/health', process=process)
+        status, _ = answer(f'{WEB_URL}/health', process=process)
         assert status == 200
+        # development: gunicorn under hupper, which restarts it on edits
         argv, uid = proc_info(process.pid)
-        assert 'pserve' in ' '.join(argv[:2]) and '--reload' in argv, argv
+        assert any(part.endswith('/hupper') for part in argv[:2]) and 'gunicorn' in argv, argv
         assert uid == pwd.getpwnam('tryton').pw_uid
+        # a stopping server finishes the requests it has (waitress under
+        # pserve died mid-request, and the proxy lost it)
+        assert answered_while_stopping(process).startswith(b'HTTP/1.1 200 ')
+        assert process.wait(timeout=30) == 0
     finally:
         stop(process)
     assert query('adotest_web', 'SELECT count(*) FROM web_user') == [(6,)]

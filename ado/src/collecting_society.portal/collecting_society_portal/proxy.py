@@ -6,9 +6,8 @@ through the proxy.
 The forwarded headers count only when the request came from the proxy
 itself (`proxy.hosts`, names resolved through Docker's DNS): a caller that
 reaches a replica another way cannot choose its own address. nginx
-overwrites X-Forwarded-For, so it holds exactly the proxy's peer. The WSGI
-servers pass the headers on untouched (waitress: clear_untrusted_proxy_headers
-= false) and leave the decision to this one place.
+overwrites X-Forwarded-For, so it holds exactly the proxy's peer. gunicorn
+passes the headers on untouched and leaves the decision to this one place.
 """
 import ipaddress
 import logging
