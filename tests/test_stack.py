@@ -11,6 +11,7 @@ from proteus import Model, config as proteus_config
 
 from conftest import DATABASE, PORTAL, TRYTON, TRYTON_PORT, admin_password, jsonrpc, run_in, up
 from ado_host.compose import compose
+from ado_host.paths import CHECKOUT
 from ado_host.stack import containers, wait_healthy
 
 pytestmark = pytest.mark.usefixtures('stack')
@@ -134,6 +135,34 @@ def test_scaled_service_is_balanced_and_loses_no_request_when_a_replica_stops(se
         thread.join()
     assert answered and not failures, f'{len(failures)} lost: {failures[:5]}'
     up('--scale', f'{service}=1')
+
+
+def status_within(service, wanted, seconds):
+    """Asks SERVICE through the proxy until it answers `wanted`."""
+    deadline = time.monotonic() + seconds
+    while (status := ask(service).status_code) != wanted:
+        assert time.monotonic() < deadline, f'{service} still answers {status}, not {wanted}'
+        time.sleep(0.5)
+
+
+@pytest.mark.parametrize('service, source', [
+    ('portal', 'collecting_society.portal/collecting_society_portal/health.py'),
+    ('tryton', 'collecting_society/__init__.py')])
+def test_a_saved_edit_restarts_the_server_and_a_broken_one_waits_for_the_next(service, source):
+    """README, Development: saving a file under ado/src restarts the server;
+    one that fails to start waits for the next save."""
+    path = CHECKOUT / 'ado' / 'src' / source
+    original = path.read_text()
+    try:
+        path.write_text(original + "\nraise RuntimeError('a broken edit')\n")
+        # restarted on the save: the broken code does not start, nothing serves
+        status_within(service, 502, 30)
+        path.write_text(original)
+        status_within(service, 200, 60)
+    finally:
+        if path.read_text() != original:
+            path.write_text(original)
+    wait_healthy(timeout=60)
 
 
 def session_header(login, user_id, session):

@@ -13,6 +13,10 @@ DEFAULT_DATABASE = 'c3s'
 GRACEFUL_TIMEOUT = 8
 # development runs one worker, a single process to restart on edits
 DEVELOPMENT_THREADS = 8
+# the longest request line the proxy passes (nginx's 8k header buffers,
+# Dockerfiles/proxy/nginx.conf.template): the proxy alone refuses longer ones
+# (414), so the apps answer every request it passes (gunicorn: 4094)
+REQUEST_LINE_LIMIT = 8190
 
 
 def prepare(service, dbname, timeout):
@@ -70,7 +74,8 @@ def web_command(ini, workers):
     """gunicorn with the Pyramid app of `ini`; in development under the
     reloader, which also watches the ini."""
     argv = ['gunicorn', '--paste', ini, '--bind', WEB_LISTEN,
-            '--graceful-timeout', str(GRACEFUL_TIMEOUT)]
+            '--graceful-timeout', str(GRACEFUL_TIMEOUT),
+            '--limit-request-line', str(REQUEST_LINE_LIMIT)]
     if settings.environment() == 'development':
         return reloading(argv, [f'{settings.SRC}/**/*.py', ini])
     return [*argv, '--workers', str(workers)]

@@ -55,4 +55,5 @@ def gunicorn(dbname):
     listen = settings.trytond_config().get('web', 'listen')
     return ['gunicorn', 'trytond.application:app', '--bind', listen,
             '--timeout', str(REQUEST_TIMEOUT),
-            '--graceful-timeout', str(deploy.GRACEFUL_TIMEOUT)]
+            '--graceful-timeout', str(deploy.GRACEFUL_TIMEOUT),
+            '--limit-request-line', str(deploy.REQUEST_LINE_LIMIT)]

@@ -107,6 +107,12 @@ ERRORS = {
 }
 
 
+# what the proxy (nginx) answers itself, before the API sees the request
+REFUSED_BY_THE_PROXY = {'414': {
+    'description': 'The request line is longer than the proxy takes (8 KB).',
+    'content': {'text/html': {'schema': {'type': 'string'}}}}}
+
+
 def json_content(schema):
     return {'application/json': {'schema': schema}}
 
@@ -167,6 +173,14 @@ def collection(name, item, public=False, writable=None, listed=None):
     return {f'/v1/{name}': items, f'/v1/{name}/{{uuid}}': one}
 
 
+def refused_by_the_proxy(paths):
+    """`paths` with the proxy's own answers added to every operation."""
+    return {path: {method: {**operation,
+                            'responses': {**operation['responses'], **REFUSED_BY_THE_PROXY}}
+                   for method, operation in item.items()}
+            for path, item in paths.items()}
+
+
 def document(server_url):
     paths = {
         '/v1/token': {
@@ -212,7 +226,7 @@ def document(server_url):
                                 'collecting society. A web user sees and changes only '
                                 'their own records; licenses are public.'},
         'servers': [{'url': server_url}],
-        'paths': paths,
+        'paths': refused_by_the_proxy(paths),
         'components': {
             'schemas': {**SCHEMAS, 'Contribution': obj(
                 {'artist': ref('ArtistRef'), 'role': {'type': 'string', 'enum': roles()}},

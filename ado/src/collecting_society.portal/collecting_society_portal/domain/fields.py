@@ -153,6 +153,8 @@ class Ref(Field):
     def parse(self, raw, form):
         if not isinstance(raw, str):
             raise FieldError('must be a UUID')
+        # searched for by name too: no text PostgreSQL refuses
+        raw = clean_text(raw)
         record = rules.find_by_uuid(self.model, raw.strip())
         if record is None and form and self.by:
             found = rules.model(self.model).search([(self.by, '=', raw.strip())], limit=2)
@@ -176,7 +178,8 @@ class Code(Field):
     def parse(self, raw, form):
         if not isinstance(raw, str) or len(raw) > 50:
             raise FieldError(f'must be the code of a {self.model.replace(".", " ")}')
-        found = rules.model(self.model).search([('code', '=', raw.strip())], limit=1)
+        found = rules.model(self.model).search([('code', '=', clean_text(raw).strip())],
+                                               limit=1)
         if not found:
             raise FieldError(f'must be the code of a {self.model.replace(".", " ")}')
         return found[0].id

@@ -105,6 +105,19 @@ def test_invalid_artist(api, api_user, body, field):
     assert field in error['fields']
 
 
+@pytest.mark.parametrize('track, field', [
+    ({'creation': 'ffffffff-0000-4000-8000-00000000000\x00'}, 'creation'),
+    ({'license': 'CC-BY\x00'}, 'license'),
+])
+def test_a_nul_in_a_reference_or_code_is_refused(api, api_user, track, field):
+    """Found by schemathesis: a NUL in a track's license code reached
+    PostgreSQL, which refused it with a server error."""
+    _, headers = api_user
+    body = {'title': 'Nul', 'tracks': [track]}
+    error = api.post_json('/v1/releases', body, headers=headers, status=422).json['error']
+    assert error['fields'][f'tracks[0].{field}'] == 'must not contain NUL characters', error
+
+
 def test_malformed_body(api, api_user):
     _, headers = api_user
     api.post('/v1/artists', 'not json', headers={**headers, 'Content-Type': 'application/json'},
