@@ -1,4 +1,5 @@
 """Shared fixtures: the real stack of this checkout, brought up with Compose."""
+import base64
 import os
 import re
 import socket
@@ -80,6 +81,25 @@ def jsonrpc(url, method, params, session=None, timeout=30):
     body = reply.json()
     assert 'error' not in body or body['error'] is None, body
     return body['result']
+
+
+def session_header(login, user_id, session):
+    """trytond's session credentials, as the Tryton client sends them."""
+    return base64.b64encode(f'{login}:{user_id}:{session}'.encode()).decode()
+
+
+def signed_in_error(rpc, password, **options):
+    """The reply to a call that fails inside trytond (a malformed read), made
+    by the admin signed in with `password`; `options` go to requests (verify)."""
+    login = requests.post(rpc, timeout=60, json={
+        'id': 1, 'method': 'common.db.login',
+        'params': ['admin', {'password': password}, 'en']}, **options).json()
+    assert login.get('error') is None, login
+    user_id, key = login['result'][:2]
+    return requests.post(rpc, timeout=60, json={
+        'id': 1, 'method': 'model.res.user.read', 'params': [[1], 'not a list', {}]},
+        headers={'Authorization': f"Session {session_header('admin', user_id, key)}"},
+        **options)
 
 
 def free_port():

@@ -1,7 +1,6 @@
 """The production stack (docker-compose.yml + docker-compose.production.yml),
 brought up for real under its own project name, host ports and data directory,
 beside the development stack, and taken down with its volumes afterwards."""
-import base64
 import hashlib
 import os
 import re
@@ -17,7 +16,7 @@ import requests
 from ado_host.compose import compose_command, project_name
 from ado_host.stack import client, containers, wait_healthy
 from ado_host.paths import CHECKOUT
-from conftest import free_port
+from conftest import free_port, signed_in_error
 
 # beside this checkout's own stack, and beside another checkout's production test
 PROJECT = f'{project_name()}prodtest'
@@ -159,16 +158,9 @@ def test_servers_are_gunicorn_workers_without_reloader(production, service, work
 def test_trytond_runs_without_dev_mode(production, tmp_path):
     # development sends a signed-in caller the traceback of an unexpected
     # error (TRYTOND_DEV, tests/test_security.py); production never does
-    url = f'https://localhost:{production.tryton}/c3s/rpc/'
-    pem = trusted_certificate(production, tmp_path)
     password = (production.secrets / 'tryton_admin_password').read_text().strip()
-    user_id, key = requests.post(url, verify=pem, timeout=60, json={
-        'id': 1, 'method': 'common.db.login',
-        'params': ['admin', {'password': password}, 'en']}).json()['result'][:2]
-    session = base64.b64encode(f'admin:{user_id}:{key}'.encode()).decode()
-    reply = requests.post(url, verify=pem, timeout=60, json={
-        'id': 1, 'method': 'model.res.user.read', 'params': [[1], 'not a list', {}]},
-        headers={'Authorization': f'Session {session}'})
+    reply = signed_in_error(f'https://localhost:{production.tryton}/c3s/rpc/', password,
+                            verify=trusted_certificate(production, tmp_path))
     assert reply.json().get('error') and 'Traceback' not in reply.text, reply.text
 
 

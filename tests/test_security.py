@@ -13,7 +13,7 @@ import requests
 import inbox
 
 from conftest import (DATABASE, PORTAL, TRYTON, admin_password, csrf, jsonrpc, portal_login,
-                      replayed_after_logout)
+                      replayed_after_logout, signed_in_error)
 from ado_host.compose import compose
 from ado_host.paths import CHECKOUT
 
@@ -214,13 +214,7 @@ def test_trytond_shows_no_traceback_to_anonymous_callers(method, params):
 
 
 def test_a_signed_in_developer_still_gets_the_traceback():
-    rpc = f'{TRYTON}/{DATABASE}/rpc/'
-    user_id, key = jsonrpc(rpc, 'common.db.login',
-                           ['admin', {'password': admin_password()}, 'en'])[:2]
-    session = base64.b64encode(f'admin:{user_id}:{key}'.encode()).decode()
-    reply = requests.post(rpc, json={'id': 1, 'method': 'model.res.user.read',
-                                     'params': [[1], 'not a list', {}]},
-                          headers={'Authorization': f'Session {session}'}, timeout=30)
+    reply = signed_in_error(f'{TRYTON}/{DATABASE}/rpc/', admin_password())
     assert 'Traceback' in reply.text, reply.text
 
 

@@ -1,6 +1,5 @@
 """The user's story against the real stack (issue 2): compose up, Tryton client
 on :8000, portal and api through the proxy on :81, scaling, restarts."""
-import base64
 import collections
 import threading
 import time
@@ -9,7 +8,8 @@ import pytest
 import requests
 from proteus import Model, config as proteus_config
 
-from conftest import DATABASE, PORTAL, TRYTON, TRYTON_PORT, admin_password, jsonrpc, run_in, up
+from conftest import (DATABASE, PORTAL, TRYTON, TRYTON_PORT, admin_password, jsonrpc, run_in,
+                      session_header, up)
 from ado_host.compose import compose
 from ado_host.paths import CHECKOUT
 from ado_host.stack import containers, wait_healthy
@@ -163,10 +163,6 @@ def test_a_saved_edit_restarts_the_server_and_a_broken_one_waits_for_the_next(se
         if path.read_text() != original:
             path.write_text(original)
     wait_healthy(timeout=60)
-
-
-def session_header(login, user_id, session):
-    return base64.b64encode(f'{login}:{user_id}:{session}'.encode()).decode()
 
 
 def test_scaled_tryton_shares_sessions():
