@@ -152,6 +152,16 @@ def test_deeply_nested_json_is_a_400(alice):
     assert reply.status_code == 400, reply.text
 
 
+@pytest.mark.parametrize('track', [{'license': 'CC-BY\x00'},
+                                   {'creation': 'ffffffff-0000-4000-8000-00000000000\x00'}])
+def test_a_nul_in_a_code_or_reference_is_a_422_not_a_server_error(alice, track):
+    # found by schemathesis: a NUL in a track's license code reached
+    # PostgreSQL, which refused it (500, and a traceback in the log)
+    reply = requests.post(API + '/v1/releases', json={'title': 'Nul', 'tracks': [track]},
+                          headers={**API_HOST, **basic(alice, PASSWORD)}, timeout=30)
+    assert reply.status_code == 422, reply.text
+
+
 # 7. Unbounded fields, and one set of rules --------------------------------
 
 def test_the_portal_refuses_a_huge_description(alice):
