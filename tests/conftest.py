@@ -1,5 +1,6 @@
 """Shared fixtures: the real stack of this checkout, brought up with Compose."""
 import base64
+import json
 import os
 import re
 import socket
@@ -7,6 +8,8 @@ import uuid
 
 import pytest
 import requests
+
+import inbox
 
 from ado_host.compose import compose
 from ado_host.stack import wait_healthy
@@ -134,3 +137,53 @@ def replayed_after_logout(session, tries=10):
     return [requests.get(PORTAL + '/creations', cookies={'ado_session': stolen},
                          allow_redirects=False, timeout=30).status_code
             for _ in range(tries)]
+
+
+# the attacker's side (tests/attacker.py): a container of its own on the
+# stack's network, where the proxy is `proxy`, on its container ports
+API = PORTAL
+API_HOST = {'Host': 'api.localhost'}
+PROXY = 'http://proxy:81'
+PROXY_TRYTON = 'http://proxy:8000'
+PASSWORD = 'violet-Harbour-tractor-57'
+
+
+def attack(requests_, count, concurrency=4, rate=None, timeout=300):
+    """Send the requests from a container of its own on the stack's network;
+    the statuses it saw, and a few Retry-After values and bodies."""
+    spec = {'requests': requests_, 'count': count, 'concurrency': concurrency, 'rate': rate}
+    done = compose('run', '--rm', '--no-deps', '-T', '--entrypoint', 'python3',
+                   '-v', f'{CHECKOUT / "tests"}:/tests:ro', 'tryton',
+                   '/tests/attacker.py', json.dumps(spec),
+                   capture_output=True, text=True, check=False, timeout=timeout)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def basic(email, password):
+    token = base64.b64encode(f'{email}:{password}'.encode()).decode()
+    return {'Authorization': f'Basic {token}'}
+
+
+def api_login_request(email, password):
+    return {'url': f'{PROXY}/v1/artists', 'headers': {**basic(email, password),
+                                                      'Host': 'api.localhost'}}
+
+
+def new_email():
+    return f'sec-{uuid.uuid4().hex[:12]}@example.org'
+
+
+def register(email=None, password=PASSWORD):
+    """A new, verified web user through the portal's form and its mail."""
+    return inbox.register(PORTAL, email or new_email(), password)
+
+
+def api_get(path, headers=None, **kwargs):
+    return requests.get(API + path, headers={**API_HOST, **(headers or {})},
+                        timeout=30, **kwargs)
+
+
+@pytest.fixture
+def alice():
+    return register()

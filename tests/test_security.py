@@ -12,61 +12,13 @@ import requests
 
 import inbox
 
-from conftest import (DATABASE, PORTAL, TRYTON, admin_password, csrf, jsonrpc, portal_login,
-                      replayed_after_logout, signed_in_error)
+from conftest import (API, API_HOST, DATABASE, PASSWORD, PORTAL, PROXY, PROXY_TRYTON, TRYTON,
+                      admin_password, api_get, api_login_request, attack, basic, csrf, jsonrpc,
+                      new_email, portal_login, register, replayed_after_logout, signed_in_error)
 from ado_host.compose import compose
 from ado_host.paths import CHECKOUT
 
 pytestmark = pytest.mark.usefixtures('stack')
-
-API = PORTAL
-API_HOST = {'Host': 'api.localhost'}
-# inside the stack's network the proxy is `proxy`, on its container ports
-PROXY = 'http://proxy:81'
-PROXY_TRYTON = 'http://proxy:8000'
-PASSWORD = 'violet-Harbour-tractor-57'
-
-
-def attack(requests_, count, concurrency=4, rate=None, timeout=300):
-    """Send the requests from a container of its own on the stack's network;
-    the statuses it saw, and a few Retry-After values and bodies."""
-    spec = {'requests': requests_, 'count': count, 'concurrency': concurrency, 'rate': rate}
-    done = compose('run', '--rm', '--no-deps', '-T', '--entrypoint', 'python3',
-                   '-v', f'{CHECKOUT / "tests"}:/tests:ro', 'tryton',
-                   '/tests/attacker.py', json.dumps(spec),
-                   capture_output=True, text=True, check=False, timeout=timeout)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout.strip().splitlines()[-1])
-
-
-def basic(email, password):
-    token = base64.b64encode(f'{email}:{password}'.encode()).decode()
-    return {'Authorization': f'Basic {token}'}
-
-
-def api_login_request(email, password):
-    return {'url': f'{PROXY}/v1/artists', 'headers': {**basic(email, password),
-                                                      'Host': 'api.localhost'}}
-
-
-def new_email():
-    return f'sec-{uuid.uuid4().hex[:12]}@example.org'
-
-
-def register(email=None, password=PASSWORD):
-    """A new, verified web user through the portal's form and its mail."""
-    return inbox.register(PORTAL, email or new_email(), password)
-
-
-def api_get(path, headers=None, **kwargs):
-    return requests.get(API + path, headers={**API_HOST, **(headers or {})},
-                        timeout=30, **kwargs)
-
-
-@pytest.fixture
-def alice():
-    return register()
-
 
 # 1. Anyone locks every login shut -------------------------------------------
 
