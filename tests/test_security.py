@@ -14,7 +14,7 @@ import inbox
 
 from conftest import (API, API_HOST, DATABASE, PASSWORD, PORTAL, PROXY, PROXY_TRYTON, TRYTON,
                       admin_password, api_get, api_login_request, attack, basic, csrf, jsonrpc,
-                      new_email, portal_login, register, replayed_after_logout, signed_in_error)
+                      new_email, portal_login, replayed_after_logout, signed_in_error)
 from ado_host.compose import compose
 from ado_host.paths import CHECKOUT
 
