@@ -61,4 +61,6 @@ def main(fast, pytest_args):
     # pytest itself tells test paths from option values (-k monitor) and
     # collects pytest.ini's testpaths when no path is given
     pytest = [sys.executable, '-m', 'pytest', '-ra', *pytest_args]
-    sys.exit(subprocess.run(pytest, cwd=CHECKOUT).returncode)
+    # a skipped test fails the run (tests/conftest.py), with --fast too
+    env = dict(os.environ, ADO_SKIP_FAILS='1')
+    sys.exit(subprocess.run(pytest, cwd=CHECKOUT, env=env).returncode)
