@@ -31,6 +31,8 @@ setup(
         'trytond-account==8.0.*',
         'trytond-account-product==8.0.*',
         'trytond-account-invoice==8.0.*',
+        # identifiers.py: ISRC and ISNI (trytond-party needs it too)
+        'python-stdnum',
     ],
     extras_require={'test': ['proteus==8.0.*']},
     entry_points={
