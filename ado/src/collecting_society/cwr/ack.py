@@ -55,7 +55,7 @@ def status(transaction, accepted='AS'):
     return accepted
 
 
-def record(record_type, version, **values):
+def record(record_type, version, /, **values):
     """The line of a record of `record_type` with `values` (the others
     blank or zero), as records.LAYOUTS lays it out."""
     layout = records.LAYOUTS[version][record_type]

@@ -7,7 +7,7 @@ Identifiers are checked by their check digits in collecting_society's
 identifiers module, as everywhere else in ado.
 """
 import datetime
-import re
+import functools
 from decimal import Decimal
 
 from .. import identifiers
@@ -40,17 +40,28 @@ def read(fmt, text, name):
     value = text.strip()
     if fmt == 'X' or not value:
         return None
+    convert = converter(fmt, name)
+    return convert(value) if convert else value
+
+
+def converter(fmt, name):
+    """The function from the stripped, non-blank text of field `name` to
+    its value, raising FieldError; None for text kept as it is. The reader
+    makes these once per layout: a catalogue has millions of fields."""
     if fmt == 'A':
-        return value
+        return None
     if fmt in _CHECKED:
-        return _identifier(fmt, value)
-    reader = _READERS.get(fmt.split(':')[0])
-    try:
-        return reader(fmt, value)
-    except (ValueError, KeyError):
-        pass
-    raise FieldError(f'{label(name)} {value!r} {_EXPECTED[fmt.split(":")[0]]}'
-        .replace('{table}', label(fmt.partition(':')[2])))
+        return functools.partial(_identifier, fmt)
+    kind, _, table = fmt.partition(':')
+    reader = _READERS[kind]
+    expected = _EXPECTED[kind].replace('{table}', label(table))
+
+    def convert(value):
+        try:
+            return reader(fmt, value)
+        except (ValueError, KeyError):
+            raise FieldError(f'{label(name)} {value!r} {expected}') from None
+    return convert
 
 
 def _identifier(fmt, value):
@@ -62,14 +73,16 @@ def _identifier(fmt, value):
         raise FieldError(str(error).rstrip('.')) from None
 
 
-def _digits(value, size=None):
-    if not re.fullmatch(r'\d+', value) or size and len(value) > size:
+def _digits(value, size):
+    if not (value.isascii() and value.isdigit()) or len(value) > size:
         raise ValueError(value)
     return value
 
 
 def _number(fmt, value):
-    return int(_digits(value))
+    if not (value.isascii() and value.isdigit()):
+        raise ValueError(value)
+    return int(value)
 
 
 def _share(fmt, value):
@@ -80,23 +93,24 @@ def _share(fmt, value):
 
 
 def _date(fmt, value):
-    if set(value) == {'0'}:
+    if value == '00000000':
         return None
-    if len(_digits(value)) != 8:
+    if len(_digits(value, 8)) != 8:
         raise ValueError(value)
-    return datetime.datetime.strptime(value, '%Y%m%d').date()
+    return datetime.date(int(value[:4]), int(value[4:6]), int(value[6:]))
 
 
 def _time(fmt, value):
-    if len(_digits(value)) != 6:
+    if len(_digits(value, 6)) != 6:
         raise ValueError(value)
-    return datetime.datetime.strptime(value, '%H%M%S').time()
+    return datetime.time(int(value[:2]), int(value[2:4]), int(value[4:]))
 
 
 def _duration(fmt, value):
-    hours, minutes, seconds = (int(_digits(value, 6)[i:i + 2])
-        for i in (0, 2, 4))
-    if len(value) != 6 or minutes > 59 or seconds > 59:
+    if len(_digits(value, 6)) != 6:
+        raise ValueError(value)
+    hours, minutes, seconds = int(value[:2]), int(value[2:4]), int(value[4:])
+    if minutes > 59 or seconds > 59:
         raise ValueError(value)
     return hours * 3600 + minutes * 60 + seconds or None
 

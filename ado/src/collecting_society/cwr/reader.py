@@ -20,6 +20,7 @@ them undone (one database transaction) until the iteration has ended.
 What is wrong with one work (an invalid field, shares over 100 %) does
 not stop the file: it becomes a Message on that transaction, for the ACK.
 """
+import functools
 from dataclasses import dataclass, field
 
 from . import checks, fields, records
@@ -27,6 +28,7 @@ from .errors import FileRejected, Message
 
 VERSIONS = {'02.10': '2.1', '02.20': '2.2'}
 SENDER_TYPES = {'PB', 'SO', 'AA', 'WR'}
+KNOWN = records.TRANSACTION_TYPES | records.DETAIL_TYPES
 
 
 @dataclass
@@ -170,7 +172,7 @@ class Reader:
                 trailer = True
             elif kind == 'HDR':
                 raise FileRejected(line, 'a second HDR')
-            elif kind in records.TRANSACTION_TYPES | records.DETAIL_TYPES:
+            elif kind in KNOWN:
                 if group is None:
                     raise FileRejected(line, f'{kind} outside a group (no '
                         'GRH before it)')
@@ -285,43 +287,80 @@ def parse(text, line, version, messages):
     or Unread. Invalid fields become `messages`, or FileRejected where the
     specification rejects the file."""
     record_type = text[:3]
-    layout = records.LAYOUTS[version].get(record_type)
-    if layout is None:
-        prefix = {row[0]: _field(text, line, record_type, row, messages)
-            for row in records.PREFIX}
+    plan = _plan(version, record_type)
+    if plan is None:
+        prefix = {}
+        for row in _plan(version, 'PREFIX')[2]:
+            prefix[row[0]] = _field(text, line, record_type, row, messages,
+                prefix)
         return Unread(record_type, line, prefix['transaction_sequence'],
             prefix['record_sequence'], text)
-    _check_length(text, line, record_type, version, layout)
-    values = {'line': line}
-    for name, *row in layout:
-        value = _field(text, line, record_type, (name, *row), messages,
-            values.get('record_sequence', 0))
-        if not name.startswith('_'):
-            values[name] = value
-    return records.CLASSES[record_type](**values)
-
-
-def _check_length(text, line, record_type, version, layout):
-    shortest = records.shortest(record_type, version)
-    longest = records.length(layout)
+    shortest, longest, rows = plan
     if len(text) < shortest:
         raise FileRejected(line, f'{record_type} record is {len(text)} '
             f'characters, CWR {version} needs {shortest}')
-    if text[longest:].strip():
+    if len(text) > longest and text[longest:].strip():
         raise FileRejected(line, f'{record_type} record is {len(text)} '
             f'characters, CWR {version} has {longest}')
+    values = {'line': line}
+    for name, begin, end, convert, required, rejects, edit in rows:
+        # the usual case inline: a catalogue has millions of fields
+        value = text[begin:end].strip() or None
+        if value is not None and convert is not None:
+            try:
+                value = convert(value)
+            except fields.FieldError as error:
+                _invalid(error, line, record_type, rejects, edit, messages,
+                    values)
+                values[name] = None
+                continue
+        if value is None and required:
+            error = fields.FieldError(f'{fields.label(name)} is missing')
+            _invalid(error, line, record_type, rejects, edit, messages,
+                values)
+        values[name] = value
+    return records.CLASSES[record_type](**values)
 
 
-def _field(text, line, record_type, row, messages, record_sequence=0):
-    name, start, size, fmt, required, rejects, edit = row
+@functools.cache
+def _plan(version, record_type):
+    """How to read a record type: its shortest and longest length, and per
+    field (name, begin, end, converter, required, rejects, edit)."""
+    if record_type == 'PREFIX':
+        layout = records.PREFIX
+    else:
+        layout = records.LAYOUTS[version].get(record_type)
+        if layout is None:
+            return None
+    rows = tuple((name, start - 1, start - 1 + size,
+            fields.converter(fmt, name), required == 'M', rejects, edit)
+        for name, start, size, fmt, required, rejects, edit in layout
+        if fmt != 'X')
+    if record_type == 'PREFIX':
+        return None, None, rows
+    return (records.shortest(record_type, version), records.length(layout),
+        rows)
+
+
+def _field(text, line, record_type, row, messages, values):
+    "The value of one field, as parse reads it"
+    name, begin, end, convert, required, rejects, edit = row
+    value = text[begin:end].strip() or None
     try:
-        value = fields.read(fmt, text[start - 1:start - 1 + size], name)
-        if value is None and required == 'M' and fmt != 'X':
+        if value is not None and convert is not None:
+            value = convert(value)
+        if value is None and required:
             raise fields.FieldError(f'{fields.label(name)} is missing')
     except fields.FieldError as error:
-        if rejects == 'E':
-            raise FileRejected(line, f'{record_type} {error}') from None
-        messages.append(Message(rejects, 'F', record_sequence, record_type,
-            edit, str(error)))
+        _invalid(error, line, record_type, rejects, edit, messages, values)
         return None
     return value
+
+
+def _invalid(error, line, record_type, rejects, edit, messages, values):
+    """The message of an invalid field (its value becomes None), or
+    FileRejected where the specification rejects the file (ER)."""
+    if rejects == 'E':
+        raise FileRejected(line, f'{record_type} {error}')
+    messages.append(Message(rejects, 'F', values.get('record_sequence', 0),
+        record_type, edit, str(error)))
