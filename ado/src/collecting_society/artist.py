@@ -2,13 +2,21 @@
 from trytond.model import ModelSQL, ModelView, Unique, fields
 from trytond.pyson import Eval
 
+from . import identifiers
 from .creation_summary import ShownInSummaries
+from .identified import IdentifiedMixin
 from .owner import OwnedMixin, same_owner
 from .public_id import PublicIdMixin
 
 
-class Artist(PublicIdMixin, OwnedMixin, ShownInSummaries, ModelSQL, ModelView):
+class Artist(IdentifiedMixin, PublicIdMixin, OwnedMixin, ShownInSummaries,
+        ModelSQL, ModelView):
     __name__ = 'artist'
+    _identifiers = {
+        'ipi_name_number': identifiers.ipi_name_number,
+        'ipi_base_number': identifiers.ipi_base_number,
+        'isni': identifiers.isni,
+        }
     name = fields.Char("Name", required=True)
     group = fields.Boolean(
         "Group", help="Check if the artist is a group of artists.")
@@ -26,6 +34,23 @@ class Artist(PublicIdMixin, OwnedMixin, ShownInSummaries, ModelSQL, ModelView):
     description = fields.Text("Description")
     picture = fields.Binary("Picture")
     creations = fields.One2Many('creation', 'artist', "Creations")
+    ipi_name_number = fields.Char(
+        "IPI Name Number", help="The 11 digits CISAC's IPI system gives this "
+        "name of a writer or publisher, as 00014107338.")
+    ipi_base_number = fields.Char(
+        "IPI Base Number", help="The IPI number of the person or "
+        "organisation behind all its names, as I-000000229-7.")
+    isni = fields.Char(
+        "ISNI", help="The International Standard Name Identifier of this "
+        "public identity, as 0000 0001 2281 955X.")
+    performing_society = fields.Many2One(
+        'collecting_society.society', "Performing Rights Society",
+        ondelete='RESTRICT',
+        help="The society that collects this artist's performing rights.")
+    mechanical_society = fields.Many2One(
+        'collecting_society.society', "Mechanical Rights Society",
+        ondelete='RESTRICT',
+        help="The society that collects this artist's mechanical rights.")
 
     @classmethod
     def __setup__(cls):
@@ -37,6 +62,13 @@ class Artist(PublicIdMixin, OwnedMixin, ShownInSummaries, ModelSQL, ModelView):
         cls._sql_constraints += [
             ('web_user_name_unique', Unique(table, table.web_user, table.name),
                 'collecting_society.msg_artist_name_unique'),
+            # an IPI name number names one name of one party and an ISNI
+            # one public identity; the IPI base number is shared by all the
+            # names (pseudonyms) of a party, so it repeats
+            ('ipi_name_number_unique', Unique(table, table.ipi_name_number),
+                'collecting_society.msg_artist_ipi_name_number_unique'),
+            ('isni_unique', Unique(table, table.isni),
+                'collecting_society.msg_artist_isni_unique'),
             ]
 
     @classmethod
@@ -49,6 +81,9 @@ class Artist(PublicIdMixin, OwnedMixin, ShownInSummaries, ModelSQL, ModelView):
         # per web user): "Anna (copy)", as the Tryton client's Duplicate
         default = dict(default or {})
         default.setdefault('name', lambda data: f"{data['name']} (copy)")
+        # and no IPI name number or ISNI: they name the original only
+        default.setdefault('ipi_name_number', None)
+        default.setdefault('isni', None)
         return super().copy(artists, default=default)
 
 

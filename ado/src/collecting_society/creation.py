@@ -1,8 +1,9 @@
 """Creations (works) and who contributed what to them."""
-from trytond.model import ModelSQL, ModelView, fields
+from trytond.model import ModelSQL, ModelView, Unique, fields
 
-from . import creation_summary
+from . import creation_summary, identifiers
 from .creation_summary import ShownInSummaries
+from .identified import IdentifiedMixin
 from .owner import OwnedMixin, same_owner
 from .public_id import PublicIdMixin
 
@@ -15,10 +16,15 @@ ROLES = [
     ]
 
 
-class Creation(PublicIdMixin, OwnedMixin, ShownInSummaries, ModelSQL, ModelView):
+class Creation(IdentifiedMixin, PublicIdMixin, OwnedMixin, ShownInSummaries,
+        ModelSQL, ModelView):
     __name__ = 'creation'
     _rec_name = 'title'
+    _identifiers = {'iswc': identifiers.iswc}
     title = fields.Char("Title", required=True)
+    iswc = fields.Char(
+        "ISWC", help="The work's International Standard Musical Work Code, "
+        "as T-034.524.680-1; stored as T0345246801.")
     artist = fields.Many2One(
         'artist', "Artist", required=True, ondelete='RESTRICT',
         domain=[same_owner()])
@@ -32,6 +38,19 @@ class Creation(PublicIdMixin, OwnedMixin, ShownInSummaries, ModelSQL, ModelView)
     def __setup__(cls):
         super().__setup__()
         cls._order.insert(0, ('title', 'ASC'))
+        table = cls.__table__()
+        # one ISWC names one work (ISO 15707)
+        cls._sql_constraints += [
+            ('iswc_unique', Unique(table, table.iswc),
+                'collecting_society.msg_creation_iswc_unique'),
+            ]
+
+    @classmethod
+    def copy(cls, creations, default=None):
+        # a copy is another work: it has no ISWC until it is given its own
+        default = dict(default or {})
+        default.setdefault('iswc', None)
+        return super().copy(creations, default=default)
 
     @classmethod
     def summaries(cls, domain=(), offset=0, limit=None, order=None):

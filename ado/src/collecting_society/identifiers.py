@@ -29,14 +29,16 @@ class InvalidIdentifier(ValueError):
     """An identifier that is malformed or fails its check digit.
 
     `kind` is the identifier's name ('ISWC'), `value` what was given,
-    `problem` what is wrong, in words.
+    `shown` that value as the message shows it (shortened), `problem` what
+    is wrong, in words.
     """
 
     def __init__(self, kind, value, problem):
         self.kind = kind
         self.value = value
+        self.shown = _shown(value)
         self.problem = problem
-        super().__init__(f'{kind} {_shown(value)}: {problem}.')
+        super().__init__(f'{kind} {self.shown}: {problem}.')
 
 
 def _shown(value):
