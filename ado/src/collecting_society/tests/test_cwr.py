@@ -303,8 +303,21 @@ class StreamTestCase(unittest.TestCase):
     "A catalogue is read as a stream (its memory is measured in bench/)"
 
     def test_100000_works(self):
+        """Each work is yielded as soon as the next one starts, so the
+        reader holds one work, whatever the file's size"""
+        consumed = 0
+
+        def counted(lines):
+            nonlocal consumed
+            for line in lines:
+                consumed += 1
+                yield line
+
         count = 0
-        for transaction in Reader(catalogue(100_000)):
+        for transaction in Reader(counted(catalogue(100_000))):
+            if count == 0:
+                # HDR, GRH, the first work's 14 records, the next NWR
+                self.assertEqual(consumed, 17)
             count += 1
             self.assertFalse(transaction.messages)
         self.assertEqual(count, 100_000)
