@@ -1,6 +1,6 @@
 """Write the ACK file that answers a CWR transmission.
 
-    writer = AckWriter(out, reader.header, reader.version, society)
+    writer = AckWriter(out, reader, society)
     for transaction in reader:
         writer.write(Answer(transaction, work_number='W0000123'))
     writer.close()
@@ -65,29 +65,33 @@ def record(record_type, version, /, **values):
 
 
 class AckWriter:
-    "Writes the ACK of one transmission to the text stream `out`"
+    """Writes the ACK of the transmission `source` reads (its `header`, and
+    its `version`, known once its first group header is read) to the text
+    stream `out`"""
 
-    def __init__(self, out, header, version, society, now=None):
+    def __init__(self, out, source, society, now=None):
         self.out = out
-        self.header = header
-        self.version = version or '2.1'
+        self.source = source
+        self.society = society
         self.now = now or datetime.datetime.now()
+        self.version = None
         self.transactions = 0
         self.records = 0
-        self._hdr(society)
-        self._write('GRH', transaction_type='ACK', group_id=1,
-            version_number='02.20' if self.version == '2.2' else '02.10')
 
-    def _hdr(self, society):
+    def _start(self):
+        "HDR and GRH, in the version of the file answered"
+        self.version = self.source.version or '2.1'
         extra = {}
         if self.version == '2.2':
             extra = {'version': '2.2', 'revision': REVISION_22,
                 'software_package': SOFTWARE,
-                'software_package_version': society.software_version}
-        self._write('HDR', sender_type='SO', sender_id=society.code,
-            sender_name=society.name.upper()[:45], edi_version='01.10',
+                'software_package_version': self.society.software_version}
+        self._write('HDR', sender_type='SO', sender_id=self.society.code,
+            sender_name=self.society.name.upper()[:45], edi_version='01.10',
             creation_date=self.now.date(), creation_time=self.now.time(),
             transmission_date=self.now.date(), **extra)
+        self._write('GRH', transaction_type='ACK', group_id=1,
+            version_number='02.20' if self.version == '2.2' else '02.10')
 
     def _write(self, record_type, **values):
         self.out.write(record(record_type, self.version, **values) + '\r\n')
@@ -95,13 +99,15 @@ class AckWriter:
 
     def write(self, answer):
         "The ACK transaction of `answer`"
+        if self.version is None:
+            self._start()
         transaction = answer.transaction
         work = transaction.header
         sequence = self.transactions
         state = answer.status or status(transaction)
         self._write('ACK', transaction_sequence=sequence, record_sequence=0,
-            creation_date=self.header.creation_date,
-            creation_time=self.header.creation_time,
+            creation_date=self.source.header.creation_date,
+            creation_time=self.source.header.creation_time,
             original_group_id=transaction.group_id,
             original_transaction_sequence=transaction.sequence,
             original_transaction_type=transaction.type,
@@ -124,6 +130,8 @@ class AckWriter:
 
     def close(self):
         "The group's and the file's trailers, with their counts"
+        if self.version is None:
+            self._start()
         self._write('GRT', group_id=1, transaction_count=self.transactions,
             record_count=self.records)  # GRH to GRT: counted the HDR, not GRT
         self._write('TRL', group_count=1, transaction_count=self.transactions,

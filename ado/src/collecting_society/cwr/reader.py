@@ -83,7 +83,7 @@ class Reader:
 
     def __init__(self, lines):
         self._lines = enumerate(lines, 1)
-        self._encoding = 'latin-1'
+        self.encoding = 'latin-1'  # of the lines, when they are bytes
         self._last_line = 0
         self.version = None     # '2.1' or '2.2', from the group headers
         self._types = set()     # the groups' transaction types
@@ -100,7 +100,7 @@ class Reader:
             text = raw
             if isinstance(raw, bytes):
                 try:
-                    text = raw.decode(self._encoding)
+                    text = raw.decode(self.encoding)
                 except UnicodeDecodeError:
                     raise FileRejected(line, 'the text is not UTF-8, as '
                         'the HDR\'s character set says') from None
@@ -136,7 +136,7 @@ class Reader:
             raise FileRejected(line, f'HDR version {header.version!r}: ado '
                 'reads CWR 2.1 and 2.2 files')
         if 'UTF' in (header.character_set or '').upper():
-            self._encoding = 'utf-8'
+            self.encoding = 'utf-8'
         return header
 
     def _read(self):

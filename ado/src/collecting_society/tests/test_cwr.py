@@ -59,14 +59,16 @@ def plain(value):
     return value
 
 
-def ack_of(name, version=None):
-    reader, transactions = read(name)
+def ack_of(name):
+    "The ACK of test file `name`, written as the file is read"
     out = io.StringIO(newline='')
-    writer = ack.AckWriter(out, reader.header, reader.version, SOCIETY,
-        now=PROCESSED)
-    for number, transaction in enumerate(transactions, 1):
-        writer.write(ack.Answer(transaction, work_number=f'ADO{number:05d}'))
-    writer.close()
+    with open(FILES / name, 'rb') as file:
+        reader = Reader(file)
+        writer = ack.AckWriter(out, reader, SOCIETY, now=PROCESSED)
+        for number, transaction in enumerate(reader, 1):
+            writer.write(ack.Answer(transaction,
+                work_number=f'ADO{number:05d}'))
+        writer.close()
     return out.getvalue()
 
 
@@ -238,6 +240,8 @@ class AckTestCase(unittest.TestCase):
                 reader = Reader(text.splitlines())
                 acks = list(reader)
                 self.assertEqual(reader.header.sender_type, 'SO')
+                # in the version of the file answered
+                self.assertEqual(reader.version, name[-2] + '.' + name[-1])
                 for answer in acks:
                     self.assertEqual(answer.type, 'ACK')
                     self.assertEqual(answer.messages, [])
