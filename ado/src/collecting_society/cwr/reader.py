@@ -87,6 +87,7 @@ class Reader:
         self._last_line = 0
         self.version = None     # '2.1' or '2.2', from the group headers
         self._types = set()     # the groups' transaction types
+        self._sequence = 0      # the record sequence number read last
         self.header = self._read_header()
 
     def __iter__(self):
@@ -236,7 +237,7 @@ class Reader:
             started = Transaction(kind, group.id,
                 record.transaction_sequence, line, record)
             started.messages.extend(messages)
-            started.last_sequence = 0
+            self._sequence = 0
             return started
         if transaction is None:
             raise FileRejected(line, f'{kind} before the first transaction '
@@ -245,11 +246,10 @@ class Reader:
             raise FileRejected(line, f'{kind} transaction sequence '
                 f'{record.transaction_sequence} inside transaction '
                 f'{transaction.sequence}')
-        if record.record_sequence != transaction.last_sequence + 1:
+        if record.record_sequence != self._sequence + 1:
             raise FileRejected(line, f'{kind} record sequence '
-                f'{record.record_sequence}, expected '
-                f'{transaction.last_sequence + 1}')
-        transaction.last_sequence = record.record_sequence
+                f'{record.record_sequence}, expected {self._sequence + 1}')
+        self._sequence = record.record_sequence
         transaction.messages.extend(messages)
         if not any(message.type == 'R' for message in messages):
             transaction.records.append(record)

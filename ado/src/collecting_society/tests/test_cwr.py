@@ -223,6 +223,24 @@ class BrokenFileTestCase(unittest.TestCase):
         self.assertEqual(ack.status(morning), 'AC')
 
 
+class CharacterSetTestCase(unittest.TestCase):
+    "A file whose HDR names UTF-8 is read as UTF-8, positions in characters"
+
+    def test_utf8(self):
+        valid = lines('valid.V21')
+        header = valid[0][:86] + 'UTF-8'.ljust(15)
+        work = valid[2][:19] + 'MÜNCHEN'.ljust(60) + valid[2][79:]
+        data = [line.encode('utf-8')
+            for line in [header, valid[1], work, *valid[3:]]]
+        morning = next(iter(Reader(data)))
+        self.assertEqual(morning.header.work_title, 'MÜNCHEN')
+        self.assertEqual(morning.messages, [])
+        # undeclared, each byte is a character: the record is too long
+        data[0] = valid[0].encode('ascii')
+        self.assertEqual(refusal(data),
+            'line 3: NWR record is 261 characters, CWR 2.1 has 260')
+
+
 class AckTestCase(unittest.TestCase):
     "The ACK of a known file"
 
