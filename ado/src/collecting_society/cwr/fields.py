@@ -1,5 +1,5 @@
-"""CWR's field formats (records.py names them): a field's text to its value,
-and a value back to a field's text.
+"""CWR's field formats (records.py names them): a field's text to its value
+(converter), and a value back to a field's text (write).
 
 Blank means "not given" (None) in every format; dates, times and numbers
 the specification fills with zeros when empty count as not given too.
@@ -33,15 +33,6 @@ class FieldError(ValueError):
 def label(name):
     "'pr_share' as a message names it: 'PR share'"
     return ' '.join(_WORDS.get(word, word) for word in name.split('_'))
-
-
-def read(fmt, text, name):
-    """The value of field `name` of format `fmt` written as `text`."""
-    value = text.strip()
-    if fmt == 'X' or not value:
-        return None
-    convert = converter(fmt, name)
-    return convert(value) if convert else value
 
 
 def converter(fmt, name):
