@@ -85,7 +85,9 @@ def _same_party(transaction, record, party):
         number, edit = record.writer_ip_number, 11
     else:
         number, edit = record.interested_party_number, 2
-    if number and party and number != party.interested_party_number:
+    # a party without its number has its own message already
+    known = party and party.interested_party_number
+    if number and known and number != known:
         _reject(transaction, record, edit, f'{record.record_type} names '
             f'interested party {number}, the {party.record_type} before it '
             f'is {party.interested_party_number}')

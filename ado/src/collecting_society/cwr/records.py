@@ -121,10 +121,10 @@ MSG = (
 
 PUBLISHER = (
     ('publisher_sequence', 20, 2, 'N', 'M', 'T', 1),
-    ('interested_party_number', 22, 9, 'A', 'C', 'T', 2),
-    ('publisher_name', 31, 45, 'A', 'C', 'T', 4),
+    ('interested_party_number', 22, 9, 'A', 'M', 'T', 2),
+    ('publisher_name', 31, 45, 'A', 'M', 'T', 4),
     ('publisher_unknown', 76, 1, 'F', 'C', 'F', 8),
-    ('publisher_type', 77, 2, 'L:publisher_type', 'C', 'T', 6),
+    ('publisher_type', 77, 2, 'L:publisher_type', 'M', 'T', 6),
     ('tax_id', 79, 9, 'A', 'O', 'F', 23),
     ('publisher_ipi_name_number', 88, 11, 'IPI', 'C', 'F', 10),
     ('submitter_agreement_number', 99, 14, 'A', 'O', 'F', 11),
@@ -157,11 +157,11 @@ PUBLISHER_TERRITORY = (
 )
 
 WRITER = (
-    ('interested_party_number', 20, 9, 'A', 'C', 'T', 1),
-    ('writer_last_name', 29, 45, 'A', 'C', 'T', 3),
+    ('interested_party_number', 20, 9, 'A', 'M', 'T', 1),
+    ('writer_last_name', 29, 45, 'A', 'M', 'T', 3),
     ('writer_first_name', 74, 30, 'A', 'O', 'T', 30),
     ('writer_unknown', 104, 1, 'F', 'C', 'F', 5),
-    ('writer_designation', 105, 2, 'L:writer_designation', 'C', 'T', 8),
+    ('writer_designation', 105, 2, 'L:writer_designation', 'M', 'T', 8),
     ('tax_id', 107, 9, 'A', 'O', 'F', 21),
     ('writer_ipi_name_number', 116, 11, 'IPI', 'O', 'F', 9),
     ('pr_society', 127, 3, 'SOC', 'O', 'F', 10),
@@ -278,7 +278,7 @@ CROSS_REFERENCE = (
 def _controlled(layout, *names):
     """An 'other' (not controlled) party's layout is the controlled one's,
     but the fields the specification requires only of the controlled
-    party (SPU, SWR) are optional."""
+    party (SPU, SWR: "C" there, written M above) are optional."""
     return tuple(
         (name, start, size, fmt, 'O' if name in names else req, rejects,
             edit)

@@ -221,6 +221,14 @@ class BrokenFileTestCase(unittest.TestCase):
         self.assertEqual([(m.type, m.text) for m in morning.messages],
             [('R', 'alternate title is missing')])
         self.assertEqual(ack.status(morning), 'AC')
+        # an SPU without its interested party number (TR), an OWR may
+        nameless = valid[:3] + [valid[3][:21] + ' ' * 9 + valid[3][30:]] \
+            + valid[4:]
+        morning, river, _ = Reader(nameless)
+        self.assertEqual([(m.type, m.record_type, m.text)
+                for m in morning.messages],
+            [('T', 'SPU', 'interested party number is missing')])
+        self.assertEqual(river.messages, [])
 
 
 class CharacterSetTestCase(unittest.TestCase):
