@@ -136,6 +136,26 @@ def collection_shares(transaction):
                 f'add up to {total:.2f} %, more than 100 %')
 
 
+def publisher_chains(transaction):
+    """SPU 2, field 1: chains are numbered 1, 2, ... and each starts with
+    its original publisher (E) or income participant (PA) (TR); an OPU
+    without a type counts as E, as the specification defaults it."""
+    chains = 0
+    for publisher in transaction.of_type(*PUBLISHERS):
+        sequence = publisher.publisher_sequence
+        if sequence == chains + 1:
+            chains += 1
+            kind = publisher.publisher_type or 'E'
+            if kind not in ('E', 'PA'):
+                _reject(transaction, publisher, 2, f'publisher chain '
+                    f'{sequence} starts with publisher type {kind}: a chain '
+                    'starts with E or PA')
+        elif sequence != chains:
+            _reject(transaction, publisher, 1, f'publisher sequence '
+                f'{sequence}, expected {chains or 1}'
+                + (f' or {chains + 1}' if chains else ''))
+
+
 def publisher_ownership(transaction):
     """SPU 19. Only original publishers and acquirers (E, AQ) own shares
     (TR)."""
@@ -184,5 +204,5 @@ def single_records(transaction):
 
 
 RULES = (allowed_records, record_order, writers, ownership_shares,
-    collection_shares, publisher_ownership, versions, serious_duration,
-    single_records)
+    collection_shares, publisher_chains, publisher_ownership, versions,
+    serious_duration, single_records)

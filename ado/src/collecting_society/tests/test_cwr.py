@@ -229,6 +229,21 @@ class BrokenFileTestCase(unittest.TestCase):
                 for m in morning.messages],
             [('T', 'SPU', 'interested party number is missing')])
         self.assertEqual(river.messages, [])
+        # publisher chains are numbered from 1
+        second = valid[:3] + [valid[3][:19] + '02' + valid[3][21:]] \
+            + valid[4:]
+        morning = next(iter(Reader(second)))
+        self.assertEqual([(m.type, m.edit, m.text) for m in morning.messages],
+            [('T', 1, 'publisher sequence 2, expected 1')])
+        # and start with the original publisher
+        administrator = valid[:3] + [valid[3][:76] + 'AM' + valid[3][78:]] \
+            + valid[4:]
+        morning = next(iter(Reader(administrator)))
+        self.assertEqual([(m.edit, m.text) for m in morning.messages], [
+            (2, ('publisher chain 1 starts with publisher type AM: a chain '
+                'starts with E or PA')),
+            (19, ('publisher P000001 of type AM owns shares: only E and AQ '
+                'do'))])
 
 
 class CharacterSetTestCase(unittest.TestCase):
