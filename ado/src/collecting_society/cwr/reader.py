@@ -289,12 +289,9 @@ def parse(text, line, version, messages):
     record_type = text[:3]
     plan = _plan(version, record_type)
     if plan is None:
-        prefix = {}
-        for row in _plan(version, 'PREFIX')[2]:
-            prefix[row[0]] = _field(text, line, record_type, row, messages,
-                prefix)
-        return Unread(record_type, line, prefix['transaction_sequence'],
-            prefix['record_sequence'], text)
+        _, transaction, sequence = (_field(text, line, record_type, row)
+            for row in _plan(version, 'PREFIX')[2])
+        return Unread(record_type, line, transaction, sequence, text)
     shortest, longest, rows = plan
     if len(text) < shortest:
         raise FileRejected(line, f'{record_type} record is {len(text)} '
@@ -302,9 +299,10 @@ def parse(text, line, version, messages):
     if len(text) > longest and text[longest:].strip():
         raise FileRejected(line, f'{record_type} record is {len(text)} '
             f'characters, CWR {version} has {longest}')
-    values = {'line': line}
+    # the usual case inline, values in the dataclass's order: a catalogue
+    # has millions of fields
+    values = [line]
     for name, begin, end, convert, required, rejects, edit in rows:
-        # the usual case inline: a catalogue has millions of fields
         value = text[begin:end].strip() or None
         if value is not None and convert is not None:
             try:
@@ -312,14 +310,14 @@ def parse(text, line, version, messages):
             except fields.FieldError as error:
                 _invalid(error, line, record_type, rejects, edit, messages,
                     values)
-                values[name] = None
-                continue
+                value = None
+                required = False
         if value is None and required:
             error = fields.FieldError(f'{fields.label(name)} is missing')
             _invalid(error, line, record_type, rejects, edit, messages,
                 values)
-        values[name] = value
-    return records.CLASSES[record_type](**values)
+        values.append(value)
+    return records.CLASSES[record_type](*values)
 
 
 @functools.cache
@@ -342,18 +340,16 @@ def _plan(version, record_type):
         rows)
 
 
-def _field(text, line, record_type, row, messages, values):
-    "The value of one field, as parse reads it"
-    name, begin, end, convert, required, rejects, edit = row
+def _field(text, line, record_type, row):
+    "The value of a prefix field of a record ado does not read"
+    name, begin, end, convert, *_ = row
     value = text[begin:end].strip() or None
     try:
-        if value is not None and convert is not None:
-            value = convert(value)
-        if value is None and required:
+        value = convert(value) if value is not None else None
+        if value is None:
             raise fields.FieldError(f'{fields.label(name)} is missing')
     except fields.FieldError as error:
-        _invalid(error, line, record_type, rejects, edit, messages, values)
-        return None
+        raise FileRejected(line, f'{record_type} {error}') from None
     return value
 
 
@@ -362,5 +358,7 @@ def _invalid(error, line, record_type, rejects, edit, messages, values):
     FileRejected where the specification rejects the file (ER)."""
     if rejects == 'E':
         raise FileRejected(line, f'{record_type} {error}')
-    messages.append(Message(rejects, 'F', values.get('record_sequence', 0),
-        record_type, edit, str(error)))
+    # values: the record's so far, line and prefix first
+    sequence = values[3] if len(values) > 3 else 0
+    messages.append(Message(rejects, 'F', sequence, record_type, edit,
+        str(error)))

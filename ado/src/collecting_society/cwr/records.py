@@ -48,7 +48,7 @@ CONTROL = {
         ('group_id', 7, 5, 'N', 'M', 'E', 2),
         ('version_number', 12, 5, 'A', 'M', 'E', 4),
         ('batch_request', 17, 10, 'N', 'O', 'E', 0),
-        ('submission_distribution_type', 27, 2, 'X', 'O', 'E', 0),
+        ('submission_distribution_type', 27, 2, 'A', 'O', 'E', 0),
     ),
     'GRT': (
         ('record_type', 1, 3, 'A', 'M', 'E', 1),
@@ -384,8 +384,8 @@ def shortest(record_type, version):
 
 def _record_class(record_type):
     "A plain dataclass of every field the record type has in any version"
-    names = [name for name, *_ in LAYOUTS['2.2'][record_type]
-        if not name.startswith('_')]
+    names = [name for name, start, size, fmt, *_ in LAYOUTS['2.2'][record_type]
+        if fmt != 'X']
     return make_dataclass(record_type, [(name, object, field(default=None))
         for name in ['line'] + names])
 

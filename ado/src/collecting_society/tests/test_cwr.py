@@ -229,6 +229,13 @@ class BrokenFileTestCase(unittest.TestCase):
                 for m in morning.messages],
             [('T', 'SPU', 'interested party number is missing')])
         self.assertEqual(river.messages, [])
+        # a record ado does not read (INS) is kept as it came
+        summary = 'INS0000000000000009000ORC' + ' ' * 50
+        morning = next(iter(Reader(valid[:11] + [summary] + valid[11:])))
+        unread = morning.records[-1]
+        self.assertEqual((unread.record_type, unread.record_sequence,
+            unread.text), ('INS', 9, summary))
+        self.assertEqual(morning.messages, [])
         # publisher chains are numbered from 1
         second = valid[:3] + [valid[3][:19] + '02' + valid[3][21:]] \
             + valid[4:]
