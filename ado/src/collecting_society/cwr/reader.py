@@ -345,7 +345,8 @@ def _field(text, line, record_type, row):
     name, begin, end, convert, *_ = row
     value = text[begin:end].strip() or None
     try:
-        value = convert(value) if value is not None else None
+        if value is not None and convert is not None:
+            value = convert(value)
         if value is None:
             raise fields.FieldError(f'{fields.label(name)} is missing')
     except fields.FieldError as error:
