@@ -182,8 +182,9 @@ def report(results, args):
             f'production: gunicorn with {2 * (os.cpu_count() or 1) + 1} workers. '
             f'trytond: JSON-RPC model.creation.search_read (the list\'s fields) as '
             f'admin through the proxy\'s port 8000 (TLS in production); development: '
-            f'trytond.application:app in the same one worker under hupper; '
-            f'production: trytond.application:app '
+            f'trytond\'s app (collecting_society.served_databases) in the same one worker '
+            f'under hupper; '
+            f'production: the same app '
             f'in gunicorn with {2 * (os.cpu_count() or 1) + 1} workers.\n\n'
             + '\n'.join(rows))
 

@@ -89,10 +89,14 @@ def start_attacker(victim, rate, seconds):
                 'headers': {'Host': 'api.localhost', 'Authorization': f'Basic {token}'}}
     spec = {'requests': [guess(victim)] + [guess(f'nobody{i}@example.org') for i in range(9)],
             'count': rate * seconds, 'rate': rate, 'concurrency': 16}
-    return subprocess.Popen(
+    attacker = subprocess.Popen(
         [*compose_command(), 'run', '--rm', '--no-deps', '-T', '--entrypoint', 'python3',
-         '-v', f'{CHECKOUT / "tests"}:/tests:ro', 'tryton', '/tests/attacker.py',
-         json.dumps(spec)], cwd=CHECKOUT, stdout=subprocess.PIPE, text=True)
+         '-v', f'{CHECKOUT / "tests"}:/tests:ro', 'tryton', '/tests/attacker.py'],
+        cwd=CHECKOUT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    # the spec on stdin (tests/attacker.py), then its end
+    attacker.stdin.write(json.dumps(spec))
+    attacker.stdin.close()
+    return attacker
 
 
 def main():

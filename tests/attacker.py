@@ -3,9 +3,9 @@ network, so that its address differs from the tests' (the host's), as a
 real attacker's differs from alice's. Only the standard library: it runs in
 any of the stack's images.
 
-    python3 attacker.py '{"requests": [{"url": ..., "method": ..., "headers": {...},
-                                         "body": "..."}],
-                          "count": 300, "concurrency": 8, "rate": 50}'
+    python3 attacker.py < spec.json
+    spec.json: {"requests": [{"url": ..., "method": ..., "headers": {...}, "body": "..."}],
+                "count": 300, "concurrency": 8, "rate": 50}
 
 sends `count` requests (cycling through `requests`), at most `rate` per
 second when given, and prints {"statuses": {"401": n, ...}, "seconds": s,
@@ -66,4 +66,5 @@ def main(spec):
 
 
 if __name__ == '__main__':
-    main(json.loads(sys.argv[1]))
+    # on stdin: a body may be larger than a command line's argument
+    main(json.load(sys.stdin))

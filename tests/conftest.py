@@ -160,7 +160,7 @@ def attack(requests_, count, concurrency=4, rate=None, timeout=300):
     spec = {'requests': requests_, 'count': count, 'concurrency': concurrency, 'rate': rate}
     done = compose('run', '--rm', '--no-deps', '-T', '--entrypoint', 'python3',
                    '-v', f'{CHECKOUT / "tests"}:/tests:ro', 'tryton',
-                   '/tests/attacker.py', json.dumps(spec),
+                   '/tests/attacker.py', input=json.dumps(spec),
                    capture_output=True, text=True, check=False, timeout=timeout)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -26,7 +26,7 @@ def command(dbname, workers, timeout):
     """Start trytond on 0.0.0.0:8000, after making sure DBNAME exists with demo data.
 
     Installs the tryton development packages first. ENVIRONMENT=production:
-    trytond.application:app in gunicorn's workers (request timeout, graceful
+    trytond's WSGI app in gunicorn's workers (request timeout, graceful
     restarts with SIGHUP, graceful stops); development: the same in one
     threaded worker, restarted on edits by hupper, with tracebacks for the
     Tryton client. As user tryton.
@@ -49,11 +49,12 @@ def gunicorn(dbname):
     """trytond's WSGI app reads TRYTOND_CONFIG, and loads the pools of
     TRYTOND_DATABASE_NAMES in each worker before it serves (without them
     trytond 8 registers an empty pool on the first request and every login
-    fails)."""
+    fails); collecting_society's wrapper of it answers for those databases
+    only (a request naming another is a 404, never a new pool)."""
     os.environ['TRYTOND_CONFIG'] = settings.config_path()
     os.environ['TRYTOND_DATABASE_NAMES'] = dbname
     listen = settings.trytond_config().get('web', 'listen')
-    return ['gunicorn', 'trytond.application:app', '--bind', listen,
+    return ['gunicorn', 'collecting_society.served_databases:app', '--bind', listen,
             '--timeout', str(REQUEST_TIMEOUT),
             '--graceful-timeout', str(deploy.GRACEFUL_TIMEOUT),
             '--limit-request-line', str(deploy.REQUEST_LINE_LIMIT)]

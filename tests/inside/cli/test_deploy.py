@@ -127,7 +127,7 @@ def deploy_tryton(dbname, env):
         # (in development under hupper)
         argv, uid = proc_info(process.pid)
         assert program(argv) in ('hupper', 'gunicorn'), argv
-        assert 'trytond.application:app' in argv
+        assert 'collecting_society.served_databases:app' in argv
         assert uid == pwd.getpwnam('tryton').pw_uid
         assert STORE.stat().st_uid == uid
         # a request in flight when the server stops is answered (trytond's
