@@ -24,6 +24,8 @@ WORK_DETAILS = frozenset({
     'REC', 'ORN', 'INS', 'IND', 'COM', 'NCT', 'ARI', 'XRF'})
 # the roles of an arrangement, a translation or an adaptation
 ADAPTERS = {'AR', 'AD', 'SR', 'SA', 'TR'}
+# the edit of a controlled territory's sequence number
+TERRITORIES = {'SPT': 13, 'SWT': 10}
 # which records a territory or a writer's publisher may follow
 FOLLOWS = {
     'SPT': {'SPU', 'NPN', 'SPT', 'OPT'},
@@ -91,6 +93,28 @@ def _same_party(transaction, record, party):
         _reject(transaction, record, edit, f'{record.record_type} names '
             f'interested party {number}, the {party.record_type} before it '
             f'is {party.interested_party_number}')
+
+
+def territories(transaction):
+    """SPT 12-13, SWT 9-10: a controlled party's territories are numbered
+    1, 2, ... (RR: a misnumbered one is left out). The non-controlled OPT
+    and OWT are "not authoritative" and not checked."""
+    expected = {}       # per territory record type, the next number
+    for record in list(transaction.records):
+        kind = record.record_type
+        if kind in PUBLISHERS:
+            expected['SPT'] = 1
+        elif kind in WRITERS:
+            expected['SWT'] = 1
+        elif kind in TERRITORIES:
+            number = expected.get(kind, 1)
+            if record.sequence_number == number:
+                expected[kind] = number + 1
+                continue
+            _reject(transaction, record, TERRITORIES[kind], f'{kind} '
+                f'sequence number {record.sequence_number}, expected '
+                f'{number}', kind='R')
+            transaction.records.remove(record)
 
 
 def writers(transaction):
@@ -203,6 +227,6 @@ def single_records(transaction):
             _reject(transaction, extra, 1, f'a second {kind} record')
 
 
-RULES = (allowed_records, record_order, writers, ownership_shares,
-    collection_shares, publisher_chains, publisher_ownership, versions,
-    serious_duration, single_records)
+RULES = (allowed_records, record_order, territories, writers,
+    ownership_shares, collection_shares, publisher_chains,
+    publisher_ownership, versions, serious_duration, single_records)

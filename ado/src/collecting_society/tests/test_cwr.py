@@ -236,6 +236,12 @@ class BrokenFileTestCase(unittest.TestCase):
         self.assertEqual((unread.record_type, unread.record_sequence,
             unread.text), ('INS', 9, summary))
         self.assertEqual(morning.messages, [])
+        # a writer's territories are numbered from 1 (RR)
+        misnumbered = valid[:6] + [valid[6][:49] + '002'] + valid[7:]
+        morning = next(iter(Reader(misnumbered)))
+        self.assertEqual(morning.of_type('SWT'), [])
+        self.assertEqual([(m.type, m.edit, m.text) for m in morning.messages],
+            [('R', 10, 'SWT sequence number 2, expected 1')])
         # publisher chains are numbered from 1
         second = valid[:3] + [valid[3][:19] + '02' + valid[3][21:]] \
             + valid[4:]
