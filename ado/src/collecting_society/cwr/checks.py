@@ -117,6 +117,27 @@ def territories(transaction):
             transaction.records.remove(record)
 
 
+def writer_publishers(transaction):
+    """PWR 12 (and 7 in 2.2): a writer's publisher is a publisher of the
+    work: its interested party number (and its chain's sequence number)
+    are an SPU's or OPU's (TR)."""
+    publishers = transaction.of_type(*PUBLISHERS)
+    numbers = {p.interested_party_number for p in publishers}
+    chains = {p.publisher_sequence for p in publishers}
+    # an SPU without its number has its own message already
+    known = all(p.interested_party_number for p in publishers
+        if p.record_type == 'SPU')
+    for link in transaction.of_type('PWR'):
+        number = link.publisher_ip_number
+        if number and known and number not in numbers:
+            _reject(transaction, link, 12, f'PWR names publisher {number}, '
+                'who is not among the work\'s SPU and OPU')
+        sequence = getattr(link, 'publisher_sequence', None)
+        if sequence is not None and sequence not in chains:
+            _reject(transaction, link, 7, f'PWR names publisher chain '
+                f'{sequence}, the work has no such chain')
+
+
 def writers(transaction):
     "12. A transaction must contain at least one writer record (TR)"
     if not transaction.of_type(*WRITERS):
@@ -227,6 +248,6 @@ def single_records(transaction):
             _reject(transaction, extra, 1, f'a second {kind} record')
 
 
-RULES = (allowed_records, record_order, territories, writers,
-    ownership_shares, collection_shares, publisher_chains,
+RULES = (allowed_records, record_order, territories, writer_publishers,
+    writers, ownership_shares, collection_shares, publisher_chains,
     publisher_ownership, versions, serious_duration, single_records)

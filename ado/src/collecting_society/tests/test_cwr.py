@@ -242,6 +242,20 @@ class BrokenFileTestCase(unittest.TestCase):
         self.assertEqual(morning.of_type('SWT'), [])
         self.assertEqual([(m.type, m.edit, m.text) for m in morning.messages],
             [('R', 10, 'SWT sequence number 2, expected 1')])
+        # a writer's publisher is one of the work's
+        stranger = valid[:7] + [valid[7].replace('P000001', 'P000009')] \
+            + valid[8:]
+        morning = next(iter(Reader(stranger)))
+        self.assertEqual([(m.type, m.edit, m.text) for m in morning.messages],
+            [('T', 12, ("PWR names publisher P000009, who is not among the "
+                "work's SPU and OPU"))])
+        # in 2.2, by its chain's number too
+        v22 = lines('valid.V22')
+        v22[7] = v22[7][:-2] + '02'
+        work = next(iter(Reader(v22)))
+        self.assertEqual([(m.type, m.edit, m.text) for m in work.messages],
+            [('T', 7, ('PWR names publisher chain 2, the work has no such '
+                'chain'))])
         # publisher chains are numbered from 1
         second = valid[:3] + [valid[3][:19] + '02' + valid[3][21:]] \
             + valid[4:]
