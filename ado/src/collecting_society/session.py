@@ -15,7 +15,7 @@ from sql.conditionals import Coalesce
 
 from trytond.cache import Cache
 from trytond.pool import Pool, PoolMeta
-from trytond.transaction import Transaction
+from trytond.transaction import Transaction, without_check_access
 
 CHECKED_AGAIN = datetime.timedelta(minutes=5)
 
@@ -84,6 +84,27 @@ class WebUser(metaclass=PoolMeta):
     def delete(cls, users):
         super().delete(users)
         forget_credentials()
+
+    @classmethod
+    def set_password(cls, users, name, value):
+        """A new password (a reset, a change) ends every portal session and
+        API token of the user: whoever knew the old one, or made a session
+        or a token with it, is out. A rehash at login writes the hash alone
+        and ends nothing."""
+        super().set_password(users, name, value)
+        # web_user's form placeholder for "unchanged" (its get_password)
+        if value and value != 'x' * 10:
+            end_sessions_and_tokens(users)
+
+
+def end_sessions_and_tokens(users):
+    pool = Pool()
+    Session = pool.get('web.user.session')
+    ApiToken = pool.get('web.user.api_token')
+    ids = [user.id for user in users]
+    with without_check_access():
+        Session.delete(Session.search([('user', 'in', ids)]))
+        ApiToken.delete(ApiToken.search([('web_user', 'in', ids)]))
 
 
 def forget_credentials():

@@ -215,3 +215,36 @@ def token_owner(key):
     """(web user id, token uuid) of a valid API token, or None."""
     with as_root():
         return Pool().get('web.user.api_token').owner(key)
+
+
+def _session(record, current_key):
+    last_used = record.write_date or record.create_date
+    return {'id': record.id, 'this_one': record.key == current_key,
+            'started': record.create_date.isoformat(sep=' ', timespec='minutes'),
+            'last_used': last_used.isoformat(sep=' ', timespec='minutes')}
+
+
+def sessions(web_user_id, current_key):
+    """The web user's portal sessions, newest first, the current one marked;
+    their keys stay in the database."""
+    Session = Pool().get('web.user.session')
+    with as_root():
+        found = Session.search([('user', '=', web_user_id)], order=[('create_date', 'DESC')])
+        return [_session(s, current_key) for s in found]
+
+
+def end_own_session(web_user_id, session_id):
+    """Whether the web user had this session (now ended)."""
+    Session = Pool().get('web.user.session')
+    with as_root():
+        found = Session.search([('user', '=', web_user_id), ('id', '=', session_id)])
+        Session.delete(found)
+        return bool(found)
+
+
+def end_other_sessions(web_user_id, current_key):
+    """Every session of the web user but the one of this browser."""
+    Session = Pool().get('web.user.session')
+    with as_root():
+        Session.delete(Session.search([('user', '=', web_user_id),
+                                       ('key', '!=', current_key)]))

@@ -137,7 +137,8 @@ def reset_confirm(request):
     if not form.ok:
         request.response.status = 400
         return result
-    request.session.flash('Your new password is set: log in with it.')
+    request.session.flash('Your new password is set: log in with it. Every session and API '
+                          'token you had before has ended.')
     return HTTPFound(request.route_path('login'))
 
 
