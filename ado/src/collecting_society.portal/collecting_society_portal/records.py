@@ -44,13 +44,14 @@ def artist(record):
         'uuid': record.uuid, 'name': record.name, 'group': bool(record.group),
         'description': record.description,
         'members': [ref(m) for m in record.members],
+        'ipi_name_number': record.ipi_name_number, 'isni': record.isni,
     }
 
 
 def creation(record):
     return {
         'uuid': record.uuid, 'title': record.title, 'artist': ref(record.artist),
-        'date': _date(record.date), 'lyrics': record.lyrics, 'notes': record.notes,
+        'iswc': record.iswc, 'date': _date(record.date), 'lyrics': record.lyrics, 'notes': record.notes,
         'contributions': [
             {'artist': ref(c.artist), 'role': c.role} for c in record.contributions],
         'rights': [right(r) for r in record.rights],

@@ -1,5 +1,5 @@
 """Creations (works) of the web user's artists, and who holds their rights."""
-from .fields import Choice, Date, Percent, Ref, Rows, Text
+from .fields import Choice, Date, Identifier, Percent, Ref, Rows, Text
 from .resource import Resource, replace_rows
 
 # the module's rights (collecting_society/right.py RIGHTS; a test keeps them equal)
@@ -16,6 +16,8 @@ RIGHT = Resource('rights', 'creation.right', [
 CREATION = Resource('creations', 'creation', [
     Text('title', required=True, limit=200),
     Ref('artist', 'artist', required=True, help='The UUID of one of your artists.'),
+    Identifier('iswc', 'iswc', 'T-034.524.680-1',
+               help="The work's ISWC; answered in its stored form, T0345246801."),
     Date('date'),
     Text('lyrics', limit=100000),
     Text('notes', limit=10000),

@@ -84,6 +84,41 @@ class Text(Field):
         return schema
 
 
+def _identifiers():
+    # the Tryton module's checks, the same the back office and the CWR
+    # reader use; imported when first needed, as trytond is
+    from collecting_society import identifiers
+    return identifiers
+
+
+class Identifier(Field):
+    """An industry identifier (ISWC, IPI name number, ISNI, ...), checked by
+    its check digits with the function `check` of the module's
+    identifiers.py; the value written is the identifier's stored form, and
+    a refusal is the check's own sentence. `example` shows the written form."""
+
+    def __init__(self, name, check, example, limit=40, **kwargs):
+        super().__init__(name, limit=limit, **kwargs)
+        self.check = check
+        self.example = example
+
+    def parse(self, raw, form):
+        if not isinstance(raw, str):
+            raise FieldError(f'must be a string, as {self.example}')
+        value = clean_text(raw.strip())
+        if len(value) > self.limit:
+            raise FieldError(f'at most {self.limit} characters, as {self.example}')
+        identifiers = _identifiers()
+        try:
+            return getattr(identifiers, self.check)(value)
+        except identifiers.InvalidIdentifier as error:
+            # the check's sentence, without its full stop, as every FieldError
+            raise FieldError(f'{error.kind} {error.shown}: {error.problem}') from None
+
+    def extra_schema(self):
+        return {'maxLength': self.limit, 'example': self.example}
+
+
 class Flag(Field):
     kind = 'boolean'
 

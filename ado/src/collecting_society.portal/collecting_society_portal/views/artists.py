@@ -27,7 +27,8 @@ def read_form(request, artist=None):
 def form_of(request, artist):
     form = Form(request, [])
     form.values = {'name': artist.name, 'group': 'on' if artist.group else '',
-                   'description': artist.description or ''}
+                   'description': artist.description or '',
+                   'ipi_name_number': artist.ipi_name_number or '', 'isni': artist.isni or ''}
     return form
 
 

@@ -2,6 +2,8 @@
 from pyramid.httpexceptions import HTTPFound
 from pyramid.view import view_config, view_defaults
 
+from collecting_society.identifiers import format_iswc
+
 from ..domain import CREATION, creation_values
 from ..errors import USER_ERRORS, message
 from ..forms import Form
@@ -23,6 +25,7 @@ def form_of(request, creation):
     form = Form(request, [])
     form.values = {
         'title': creation.title, 'artist': creation.artist.uuid,
+        'iswc': format_iswc(creation.iswc) if creation.iswc else '',
         'date': creation.date.isoformat() if creation.date else '',
         'lyrics': creation.lyrics or '', 'notes': creation.notes or '',
         'rights': rights_text(creation)}
@@ -55,7 +58,9 @@ class CreationViews:
     @view_config(route_name='creation_view', renderer=template('creation_view'), request_method=('GET', 'HEAD'))
     def view(self):
         with self.request.as_portal():
-            return {'creation': present(by_uuid('creation', self.request.matchdict['uuid']))}
+            creation = by_uuid('creation', self.request.matchdict['uuid'])
+            return {'creation': present(creation),
+                    'iswc': format_iswc(creation.iswc) if creation.iswc else None}
 
     @view_config(route_name='creation_add', renderer=template('creation_form'), request_method=('GET', 'HEAD'))
     def add_form(self):
