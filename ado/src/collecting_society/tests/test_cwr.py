@@ -374,9 +374,10 @@ def catalogue(works):
 class StreamTestCase(unittest.TestCase):
     "A catalogue is read as a stream (its memory is measured in bench/)"
 
-    def test_100000_works(self):
+    def test_a_catalogue(self):
         """Each work is yielded as soon as the next one starts, so the
-        reader holds one work, whatever the file's size"""
+        reader holds one work, whatever the file's size (2,000 works here:
+        the first work's arrival proves it; bench/ reads 100,000)"""
         consumed = 0
 
         def counted(lines):
@@ -386,10 +387,10 @@ class StreamTestCase(unittest.TestCase):
                 yield line
 
         count = 0
-        for transaction in Reader(counted(catalogue(100_000))):
+        for transaction in Reader(counted(catalogue(2_000))):
             if count == 0:
                 # HDR, GRH, the first work's 14 records, the next NWR
                 self.assertEqual(consumed, 17)
             count += 1
             self.assertFalse(transaction.messages)
-        self.assertEqual(count, 100_000)
+        self.assertEqual(count, 2_000)
