@@ -101,3 +101,19 @@ def test_the_proxy_refuses_a_list_of_databases_it_cannot_read(databases):
     else:
         assert done.returncode == 1, done.stderr
         assert 'proxy: TRYTON_DATABASES is' in done.stderr
+
+
+# 4. The Tryton client's password reset --------------------------------------
+
+def test_the_tryton_password_reset_is_budgeted_and_refused_at_once(unique):
+    # each call slept up to 1 s in a server thread and mailed a temporary
+    # password, outside any budget: 100 clients stalled every other call
+    reset = {'url': f'{PROXY_TRYTON}/{DATABASE}/rpc/', 'method': 'POST',
+             'headers': {'Content-Type': 'application/json'},
+             'body': json.dumps({'id': 1, 'method': 'common.db.reset_password',
+                                 'params': [f'nobody-{unique}', 'en']})}
+    seen = attack([reset], count=20, concurrency=4)
+    # the login budget (5 per account and address; a few more may pass while
+    # 4 calls at a time race for its last places), then 429 at once
+    assert set(seen['statuses']) == {'200', '429'}, seen
+    assert seen['statuses']['200'] <= 5 + 3, seen

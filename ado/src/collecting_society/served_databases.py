@@ -11,7 +11,8 @@ server directly.
 
 It also answers trytond's early refusals: trytond aborts a request with a
 foreign Origin before its own error handling, which gunicorn turned into a
-500 with a traceback in the log.
+500 with a traceback in the log. And it installs the budgeted password reset
+of the Tryton client (client_password_reset), which only servers answer.
 
     gunicorn collecting_society.served_databases:app
 """
@@ -22,6 +23,10 @@ import os
 from werkzeug.exceptions import HTTPException, NotFound
 
 from trytond.application import app as trytond
+
+from . import client_password_reset
+
+client_password_reset.install()
 
 
 def served_names():
