@@ -4,9 +4,11 @@ loaded as reference data."""
 import unittest
 
 from trytond.exceptions import UserError
-from trytond.model.exceptions import SQLConstraintError, ValidationError
+from trytond.model.exceptions import (
+    AccessError, SQLConstraintError, ValidationError)
 from trytond.pool import Pool
 from trytond.tests.test_tryton import activate_module, with_transaction
+from trytond.transaction import Transaction
 
 
 class IdentifiedRecordsTestCase(unittest.TestCase):
@@ -90,6 +92,32 @@ class IdentifiedRecordsTestCase(unittest.TestCase):
         with self.assertRaises(SQLConstraintError):
             Recording.create([{'creation': creation.id, 'title': "Song",
                         'isrc': 'DEA122600001'}])
+
+    @with_transaction()
+    def test_portal_reaches_only_own_recordings(self):
+        "As contributions: the recordings of the web user's own creations"
+        pool = Pool()
+        User = pool.get('res.user')
+        WebUser = pool.get('web.user')
+        Recording = pool.get('creation.recording')
+        recordings = {}
+        for email in ['anna@example.org', 'ben@example.org']:
+            web_user, = WebUser.create([{'email': email}])
+            artist = self.artist(name=email, web_user=web_user.id)
+            Creation = pool.get('creation')
+            creation, = Creation.create([{'title': "Song",
+                        'artist': artist.id, 'web_user': web_user.id,
+                        'recordings': [('create', [{'title': email}])]}])
+            recordings[email] = (web_user, creation.recordings[0])
+        anna, _ = recordings['anna@example.org']
+        _, ben_recording = recordings['ben@example.org']
+        portal, = User.search([('login', '=', 'portal')])
+        with Transaction().set_user(portal.id), Transaction().set_context(
+                web_user=anna.id, _check_access=True):
+            self.assertEqual([r.title for r in Recording.search([])],
+                ['anna@example.org'])
+            with self.assertRaises(AccessError):
+                Recording.read([ben_recording.id], ['title'])
 
     @with_transaction()
     def test_recording_duration_not_negative(self):
