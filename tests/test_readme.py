@@ -2,14 +2,18 @@
 the order and form written, against this checkout's running stack, and must
 exit 0; where README shows the output, the output must have its shape.
 
-A command added to README.rst later is picked up by itself. Only the commands
-in SKIPPED cannot run as written; each says why, and most run in an adapted
-form. Commands that need a checkout of their own (a production stack, the
-remove-the-database recipe, moving the proxy's ports) run as written in
-SCRATCH: a clone of this checkout with its own Compose project and ports,
-removed at the end. A command written twice runs once, where it first appears.
+A command added to README.rst later is picked up by itself. The commands in
+SKIPPED cannot run as written; each says why and runs in an adapted form.
+The commands in EXEMPT do not run here at all, each for its reason, and so
+does a command written twice where it first ran: test_exemptions counts
+them, so a new one cannot pass silently. Commands that need a checkout of
+their own (a production stack, the remove-the-database recipe, moving the
+proxy's ports) run as written in SCRATCH: a clone of this checkout with its
+own Compose project and ports, removed at the end.
 """
+import datetime
 import hashlib
+import json
 import os
 import re
 import secrets
@@ -102,10 +106,6 @@ def readme_commands():
 # Commands that cannot run as written, why, and what runs instead (a command,
 # run in the same place; None: nothing).
 SKIPPED = {
-    'git clone <url of ado> ado': (
-        'the url is a placeholder: this checkout is cloned instead (the scratch clone)',
-        None),
-    'cd ado': ('each command runs in the checkout itself (or the scratch clone)', None),
     'docker compose up': (
         'stays in the foreground until Ctrl-C: started detached, then waited for until '
         'healthy (two tryton replicas: the database must still be made once)',
@@ -122,19 +122,12 @@ SKIPPED = {
     'sudo rm -rf postgresql-data': (
         'sudo is for a user whose files the database server made; the test runs as their '
         'owner (and in the scratch clone, not in the checkout)', 'rm -rf postgresql-data'),
-    'docker swarm init': (
-        'makes the whole engine a swarm node (every project on it); tests/test_swarm.py '
-        'runs the swarm recipe on its own', None),
     'mkdir -p /srv/ado/postgresql-data': (
         'outside the checkout: a scratch directory instead', 'mkdir -p ./scratch-data'),
     'ADO_DB_DATA=/srv/ado/postgresql-data ./stackfile > ado-stack.json': (
         'the data directory is the scratch one',
         'ADO_DB_DATA=./scratch-data ./stackfile > ado-stack.json '
         '&& python3 -m json.tool ado-stack.json > /dev/null'),
-    'docker stack deploy -c ado-stack.json ado': ('needs the swarm (see docker swarm init)',
-                                                   None),
-    'docker service scale ado_portal=3': ('needs the swarm (see docker swarm init)', None),
-    'docker stack rm ado': ('needs the swarm (see docker swarm init)', None),
     './monitor --watch        # refreshed in place until Ctrl-C (--interval SECONDS)': (
         'runs until Ctrl-C: stopped with SIGINT after a few refreshes', 'ctrl-c after 5 s'),
     'ADO_HTTP_PORT=8081 ADO_TRYTON_PORT=8001 docker compose up': (
@@ -155,7 +148,51 @@ SKIPPED = {
     'docker compose run --rm --service-ports tryton ado-do deploy-tryton c3s': (
         'a server in the foreground until Ctrl-C: stopped with SIGINT once it serves',
         'ctrl-c when serving'),
+    # Backups: README's file names and moments are examples
+    'docker compose run --rm backup ado-do backups --verify c3s/c3s-20261128T020000Z.tar': (
+        'the file is an example: the newest verified backup instead',
+        'docker compose run --rm backup ado-do backups --verify {newest_backup}'),
+    "docker compose run --rm backup ado-do db-restore --at '2026-11-28 10:42:00' c3s c3s_1042": (
+        'the moment is an example, before this repository began: a few seconds ago instead',
+        "docker compose run --rm backup ado-do db-restore --at '{moment}' c3s c3s_1042"),
+    "docker compose run --rm backup ado-do db-restore --at '2026-11-28T10:42:00+01:00' c3s "
+    "c3s_1042": (
+        'the moment is an example, and c3s_1042 was just made by the line above: a few '
+        'seconds ago in +01:00, into c3s_1042 once the copy above is deleted',
+        'docker compose run --rm tryton ado-do db-delete c3s_1042 && '
+        "docker compose run --rm backup ado-do db-restore --at '{moment_plus_one}' c3s c3s_1042"),
+    'docker compose run --rm backup ado-do db-restore c3s_restored '
+    '/backups/c3s/c3s-20261128T020000Z.tar': (
+        'the file is an example: the newest verified backup instead',
+        'docker compose run --rm backup ado-do db-restore c3s_restored /backups/{newest_backup}'),
+    'docker compose run --rm backup ado-do db-restore --neutralize c3s_dev '
+    '/backups/c3s/c3s-20261128T020000Z.tar': (
+        'the file is an example: the newest verified backup instead',
+        'docker compose run --rm backup ado-do db-restore --neutralize c3s_dev '
+        '/backups/{newest_backup}'),
 }
+
+# Commands that do not run here at all, and why (test_exemptions counts them).
+SWAPS_C3S = ('swaps the c3s that the other tests (and engineers) use while they run: '
+             'the restore --at into a copy runs above, db-delete and db-copy in Database')
+EXEMPT = {
+    'git clone <url of ado> ado':
+        'the url is a placeholder: this checkout is cloned instead (the scratch clone)',
+    'cd ado': 'each command runs in the checkout itself (or the scratch clone)',
+    'docker compose stop tryton portal api': SWAPS_C3S,
+    'docker compose run --rm tryton ado-do db-delete c3s': SWAPS_C3S,
+    'docker compose run --rm tryton ado-do db-copy c3s_1042 c3s': SWAPS_C3S,
+    'docker compose start tryton portal api': SWAPS_C3S,
+    'ADO_DB_RESTORE=latest docker compose up -d':
+        'needs an empty data directory: tests/test_backups.py'
+        '::test_a_new_machine_restores_from_the_repository_alone starts a db so',
+    'docker swarm init': 'makes the whole engine a swarm node (every project on it); '
+                         'tests/test_swarm.py runs the swarm recipe on its own',
+    'docker stack deploy -c ado-stack.json ado': 'needs the swarm (see docker swarm init)',
+    'docker service scale ado_portal=3': 'needs the swarm (see docker swarm init)',
+    'docker stack rm ado': 'needs the swarm (see docker swarm init)',
+}
+WRITTEN_TWICE = 'written twice: ran where it first appears'
 
 # Commands that need a checkout of their own: run as written in the scratch clone.
 IN_SCRATCH = re.compile(
@@ -199,6 +236,119 @@ CHECKS = {
     'docker compose run --rm -T tryton ado-do db-restore c3s_copy < c3s.sql':
         dump_through_run_t_is_byte_for_byte,
 }
+
+
+# README's interactive commands get a line on stdin and must answer it (with
+# stdin closed they read EOF and exit 0 having done nothing); the answer is
+# computed, so an echo of the input is no answer.
+STDIN = {
+    'docker compose run --rm portal bash': ('echo ado-$((6 * 7))\n', 'ado-42'),
+    'docker compose run --rm tryton ado-do db-psql c3s': ("SELECT 'ado-' || 6 * 7;\n", 'ado-42'),
+}
+
+
+def said(done):
+    return done.stdout + done.stderr
+
+
+def says_what_it_updates(done):
+    """README: it says which modules it updates and why, or that none changed."""
+    assert re.search(r'^database c3s: (updating \w+ \(.+\)|the code of every activated '
+                     r'module is the one it was updated with; nothing to update)$',
+                     said(done), re.M), said(done)
+
+
+def marks_trytons(done):
+    """README: List the databases (Tryton's are marked)."""
+    assert re.search(r'^c3s +tryton$', done.stdout, re.M), done.stdout
+    assert re.search(r'^postgres +-$', done.stdout, re.M), done.stdout
+
+
+def lists_backups_as_json(done):
+    """README: what there is, whether each backup is verified (or why not),
+    the base backups, the moments a point-in-time restore can reach, and
+    whether WAL archiving fails."""
+    report = json.loads(done.stdout)
+    assert report['backups'] and report['base_backups'], report
+    assert all(b['verified'] or b['reason'] for b in report['backups']), report
+    assert report['restorable']['from'] and report['restorable']['to'], report
+    assert report['archiving']['failed_count'] is not None, report
+
+
+def lists_backups(done):
+    for heading in ('Logical backups with file store', 'Base backups (pgBackRest):',
+                    'Point in time: any moment from', 'WAL archiving:'):
+        assert heading in done.stdout, done.stdout
+
+
+def verified_again(done):
+    """Listed as verified, by a check made now (its verdict beside it, README)."""
+    newest = newest_backup()
+    assert re.search(rf'^\s*{re.escape(newest)}\s.*\sverified$', done.stdout, re.M), \
+        done.stdout
+    verdict = CHECKOUT / 'backups' / newest.replace('.tar', '.verified.json')
+    checked = datetime.datetime.fromisoformat(json.loads(verdict.read_text())['checked'])
+    assert checked > done.started, verdict.read_text()
+
+
+def made_a_verified_backup(done):
+    """README: take a round of backups now (each verified)."""
+    assert re.search(r'\bc3s-\d+T\d+Z\.tar: verified$', said(done), re.M), said(done)
+
+
+def updates_the_named_module(done):
+    assert re.search(r'^database c3s: updating collecting_society \(named with -m\)$',
+                     said(done), re.M), said(done)
+
+
+def restored(name, neutralized=False):
+    def check(done):
+        assert f'database {name} restored' in done.stderr, done.stderr
+        assert not neutralized or f'database {name} neutralized' in done.stderr, done.stderr
+    return check
+
+
+# What README says a command prints, checked on its output.
+PRINTS = {
+    'docker compose run --rm tryton ado-do update c3s': says_what_it_updates,
+    'docker compose run --rm tryton ado-do migrate c3s': says_what_it_updates,
+    'docker compose run --rm tryton ado-do update -m collecting_society c3s':
+        updates_the_named_module,
+    'docker compose run --rm tryton ado-do db-list': marks_trytons,
+    'docker compose run --rm backup ado-do backups': lists_backups,
+    'docker compose run --rm backup ado-do backups --json': lists_backups_as_json,
+    'docker compose run --rm backup ado-do backups --verify c3s/c3s-20261128T020000Z.tar':
+        verified_again,
+    'docker compose run --rm backup ado-do deploy-backup --once': made_a_verified_backup,
+    "docker compose run --rm backup ado-do db-restore --at '2026-11-28 10:42:00' c3s c3s_1042":
+        restored('c3s_1042'),
+    "docker compose run --rm backup ado-do db-restore --at '2026-11-28T10:42:00+01:00' c3s "
+    "c3s_1042": restored('c3s_1042'),
+    'docker compose run --rm backup ado-do db-restore c3s_restored '
+    '/backups/c3s/c3s-20261128T020000Z.tar': restored('c3s_restored'),
+    'docker compose run --rm backup ado-do db-restore --neutralize c3s_dev '
+    '/backups/c3s/c3s-20261128T020000Z.tar': restored('c3s_dev', neutralized=True),
+}
+
+
+def newest_backup():
+    """The newest verified logical backup of c3s, as `backups --json` names it."""
+    done = subprocess.run(['docker', 'compose', 'run', '--rm', '-T', 'backup', 'ado-do',
+                           'backups', '--json'], cwd=CHECKOUT, capture_output=True,
+                          text=True, timeout=300, check=True)
+    return next(b['file'] for b in json.loads(done.stdout)['backups']
+                if b['verified'] and b['database'] == 'c3s')
+
+
+def filled_in(text, scratch):
+    """An adapted command with this run's ports, backup file and moments."""
+    moment = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(seconds=5)
+    plus_one = datetime.timezone(datetime.timedelta(hours=1))
+    values = dict(scratch.ports, moment=moment.strftime('%Y-%m-%d %H:%M:%S'),
+                  moment_plus_one=moment.astimezone(plus_one).isoformat(timespec='seconds'))
+    if '{newest_backup}' in text:
+        values['newest_backup'] = newest_backup()
+    return text.format(**values)
 
 
 class Scratch:
@@ -265,17 +415,22 @@ def readme_databases():
                    for name in re.findall(r'\bc3s_\w+', command.text)})
 
 
-@pytest.fixture(scope='module')
-def fresh_stack(stack):
-    """README's commands start from a stack that has only c3s: the databases
-    they make are dropped first (a run before this one made them)."""
+def drop_readme_databases():
     for name in readme_databases():
         subprocess.run(['docker', 'compose', 'run', '--rm', '-T', 'tryton', 'ado-do',
                         'db-delete', '--yes', name], cwd=CHECKOUT, capture_output=True,
                        timeout=300)
     (CHECKOUT / 'c3s.sql').unlink(missing_ok=True)
+
+
+@pytest.fixture(scope='module')
+def fresh_stack(stack):
+    """README's commands start from a stack that has only c3s, and leave it
+    so: the databases they make are dropped before (a run cut short made
+    them) and after."""
+    drop_readme_databases()
     yield
-    (CHECKOUT / 'c3s.sql').unlink(missing_ok=True)
+    drop_readme_databases()
 
 
 @pytest.fixture(scope='module')
@@ -295,10 +450,10 @@ def ado_do_commands():
     return [line.split()[0] for line in section.splitlines() if line.strip()]
 
 
-def run(script, cwd, env, timeout=1800):
+def run(script, cwd, env, timeout=1800, input=''):
+    """bash runs script; input is its stdin (empty: it reads EOF at once)."""
     return subprocess.run(['bash', '-o', 'pipefail', '-c', script], cwd=cwd, env=env,
-                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
-                          timeout=timeout)
+                          input=input, capture_output=True, text=True, timeout=timeout)
 
 
 def serving(service, project):
@@ -374,6 +529,29 @@ def assert_output_shape(command, output):
 COMMANDS = readme_commands()
 
 
+def planned(commands):
+    """(command, whether it runs in the scratch clone, why it does not run or
+    None) for each command, in README's order. The remove-the-database
+    recipe's ./update and up run in the scratch clone after its `down`."""
+    ran, down = set(), False
+    for command in commands:
+        in_scratch = bool(IN_SCRATCH.match(command.text)) and (
+            command.text not in SCRATCH_AFTER_DOWN or down)
+        down = down or (in_scratch and command.text == 'docker compose down')
+        key = (in_scratch, command.text)
+        if command.text in EXEMPT:
+            reason = EXEMPT[command.text]
+        elif key in ran and not command.output:
+            reason = WRITTEN_TWICE
+        else:
+            reason = None
+        ran.add(key)
+        yield command, in_scratch, reason
+
+
+PLAN = list(planned(COMMANDS))
+
+
 def test_readme_has_commands():
     # the extractor finds README's commands, continuations and compound ones whole
     texts = [command.text for command in COMMANDS]
@@ -389,30 +567,43 @@ def test_skip_table_names_readme_commands():
     """A skip entry whose command left README.rst would hide nothing: remove it."""
     texts = {command.text for command in COMMANDS}
     assert set(SKIPPED) - texts == set()
+    assert set(EXEMPT) - texts == set()
+    assert set(PRINTS) - texts == set()
+    assert set(STDIN) - texts == set()
+
+
+def test_exemptions():
+    """Every README command runs but exactly these, each for its reason."""
+    not_run = [(command.line, command.text, reason) for command, _, reason in PLAN if reason]
+    for line, text, reason in not_run:
+        print(f'README line {line} does not run: {text}\n    {reason}')
+    assert [text for _, text, _ in not_run] == [
+        'git clone <url of ado> ado', 'cd ado',
+        './update',  # Maintenance: ran in Setup
+        'docker compose stop tryton portal api',
+        'docker compose run --rm tryton ado-do db-delete c3s',
+        'docker compose run --rm tryton ado-do db-copy c3s_1042 c3s',
+        'docker compose start tryton portal api',
+        'ADO_DB_RESTORE=latest docker compose up -d',
+        'docker swarm init', 'docker stack deploy -c ado-stack.json ado',
+        'docker service scale ado_portal=3', 'docker stack rm ado',
+        # Production: ran in Start it
+        'docker compose -f docker-compose.yml -f docker-compose.production.yml logs proxy '
+        '| grep Fingerprint',
+    ], not_run
 
 
 @pytest.mark.usefixtures('fresh_stack')
-@pytest.mark.parametrize('command', COMMANDS, ids=lambda c: f'L{c.line}:{c.text[:50]}')
-def test_readme_command(command, scratch, request):
-    seen = request.config.cache_readme = getattr(request.config, 'cache_readme', set())
-    in_scratch = bool(IN_SCRATCH.match(command.text)) and (
-        command.text not in SCRATCH_AFTER_DOWN or 'down' in seen)
-    if command.text == 'docker compose down' and in_scratch:
-        seen.add('down')
+@pytest.mark.parametrize('command, in_scratch', [
+    pytest.param(c, where, id=f'L{c.line}:{c.text[:50]}') for c, where, why in PLAN if not why])
+def test_readme_command(command, in_scratch, scratch):
     where = scratch.dir if in_scratch else CHECKOUT
     env = scratch.env() if in_scratch else dict(os.environ)
-    key = (where, command.text)
-    if key in seen and not command.output:
-        return  # written twice: ran where it first appears
-
-    seen.add(key)
     text = command.text
     if text in SKIPPED:
         reason, text = SKIPPED[text]
         print(f'README line {command.line}: {reason}')
-        if text is None:
-            return
-        text = text.format(**scratch.ports)
+        text = filled_in(text, scratch)
     if text == 'ctrl-c when serving':
         service = command.text.split('--service-ports ')[1].split()[0]
         project = os.environ.get('COMPOSE_PROJECT_NAME', CHECKOUT.name)
@@ -435,12 +626,19 @@ def test_readme_command(command, scratch, request):
             done = run(text.replace('COMMAND', name), where, env)
             assert done.returncode == 0, f'{name} --help:\n{done.stdout}{done.stderr}'
         return
-    done = run(text, where, env)
+    given, answer = STDIN.get(command.text, ('', None))
+    started = datetime.datetime.now(datetime.timezone.utc)
+    done = run(text, where, env, input=given)
+    done.started = started
     assert done.returncode == 0, (f'README line {command.line}: {text}\n'
                                   f'exit {done.returncode}\n{done.stdout[-3000:]}'
                                   f'{done.stderr[-6000:]}')
     if command.output:
         assert_output_shape(command, done.stdout)
+    if answer is not None:
+        assert re.search(rf'^\s*{answer}\s*$', done.stdout, re.M), said(done)
+    if command.text in PRINTS:
+        PRINTS[command.text](done)
     if command.text in CHECKS:
         CHECKS[command.text](where, env)
     if re.search(r'unittest|doctest|run-tests', text):
