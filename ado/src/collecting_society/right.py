@@ -1,7 +1,9 @@
 """Rights in a creation and who holds them, with shares.
 
 Each right (composition, lyrics, recording) of a creation is held by one or
-more rights holders (artists); the shares of one right sum to exactly 100 %,
+more rights holders: any artist (a member's, another member's co-writer, a
+writer the society recorded without a web user) or publisher (an artist
+marked publisher, publisher.py); the shares of one right sum to exactly 100 %,
 or the creation has no holder of that right at all. The sums are checked once
 a save is complete: a client saving a creation deletes, creates and writes
 its rights in separate steps, and only the end result has to add up.
@@ -15,8 +17,6 @@ from trytond.i18n import gettext
 from trytond.model import Check, ModelSQL, ModelView, Unique, fields
 from trytond.pool import Pool, PoolMeta
 from trytond.transaction import Transaction
-
-from .owner import same_owner
 
 RIGHTS = [
     ('composition', "Composition"),
@@ -35,9 +35,10 @@ class CreationRight(ModelSQL, ModelView):
         'creation', "Creation", required=True, ondelete='CASCADE')
     right = fields.Selection(RIGHTS, "Right", required=True)
     right_string = right.translated('right')
+    # any artist: co-writers are often other members or no members at
+    # all; the record rules still keep a web user to their own creations
     rights_holder = fields.Many2One(
-        'artist', "Rights Holder", required=True, ondelete='RESTRICT',
-        domain=[same_owner('creation')])
+        'artist', "Rights Holder", required=True, ondelete='RESTRICT')
     share = fields.Numeric(
         "Share (%)", digits=(7, 4), required=True,
         help="The holder's part of this right, in percent.")

@@ -25,6 +25,11 @@ from . import fields, records
 
 SOFTWARE = 'ado'
 REVISION_22 = 2     # CWR 2.2 Revision 2
+# ado as it comes is a demo society, which CISAC has given no code: 000 (in
+# no society's use) stands in until the society sets its own in its
+# configuration, so a demo's ACK never speaks in a real society's name
+DEMO_CODE = '000'
+DEMO_NAME = 'ADO DEMO SOCIETY'
 
 
 @dataclass
