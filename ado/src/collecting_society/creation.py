@@ -1,4 +1,6 @@
 """Creations (works) and who contributed what to them."""
+import re
+
 from trytond.model import ModelSQL, ModelView, Unique, fields
 
 from . import creation_summary, identifiers
@@ -51,6 +53,20 @@ class Creation(IdentifiedMixin, PublicIdMixin, OwnedMixin, ShownInSummaries,
         default = dict(default or {})
         default.setdefault('iswc', None)
         return super().copy(creations, default=default)
+
+    @classmethod
+    def search_rec_name(cls, name, clause):
+        # found by title or ISWC; people write an ISWC with dashes and dots,
+        # it is stored without them
+        _, operator, operand, *extra = clause
+        bool_op = 'AND' if operator.startswith('!') or operator.startswith(
+            'not ') else 'OR'
+        iswc = (re.sub(r'[\s.\-]', '', operand).upper()
+            if isinstance(operand, str) else operand)
+        return [bool_op,
+            ('title', operator, operand, *extra),
+            ('iswc', operator, iswc, *extra),
+            ]
 
     @classmethod
     def summaries(cls, domain=(), offset=0, limit=None, order=None):

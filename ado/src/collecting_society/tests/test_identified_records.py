@@ -40,6 +40,17 @@ class IdentifiedRecordsTestCase(unittest.TestCase):
         self.assertIsNone(creation.iswc)
 
     @with_transaction()
+    def test_creation_found_by_iswc(self):
+        "The back office's search finds a work by its ISWC, however written"
+        Creation = Pool().get('creation')
+        creation = self.creation(title="Found", iswc='T0345246801')
+        self.creation(title="Other")
+        for text in ['T-034.524.680-1', '%034.524%', 'Found']:
+            with self.subTest(text=text):
+                self.assertEqual(Creation.search(
+                        [('rec_name', 'ilike', text)]), [creation])
+
+    @with_transaction()
     def test_creation_iswc_invalid(self):
         with self.assertRaises(ValidationError) as raised:
             self.creation(iswc='T-034.524.680-2')
