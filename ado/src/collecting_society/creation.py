@@ -59,8 +59,7 @@ class Creation(IdentifiedMixin, PublicIdMixin, OwnedMixin, ShownInSummaries,
         # found by title or ISWC; people write an ISWC with dashes and dots,
         # it is stored without them
         _, operator, operand, *extra = clause
-        bool_op = 'AND' if operator.startswith('!') or operator.startswith(
-            'not ') else 'OR'
+        bool_op = 'AND' if operator.startswith(('!', 'not ')) else 'OR'
         iswc = (re.sub(r'[\s.\-]', '', operand).upper()
             if isinstance(operand, str) else operand)
         return [bool_op,

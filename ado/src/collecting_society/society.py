@@ -34,10 +34,7 @@ class Society(ModelSQL, ModelView):
     @classmethod
     def search_rec_name(cls, name, clause):
         _, operator, operand, *extra = clause
-        if operator.startswith('!') or operator.startswith('not '):
-            bool_op = 'AND'
-        else:
-            bool_op = 'OR'
+        bool_op = 'AND' if operator.startswith(('!', 'not ')) else 'OR'
         return [bool_op,
             ('name', operator, operand, *extra),
             ('code', operator, operand, *extra),

@@ -151,14 +151,14 @@ class IdentifiedRecordsTestCase(unittest.TestCase):
         artist = self.artist()
         for field, value, message in [
                 ('ipi_name_number', '00014107339',
-                    'The IPI name number "00014107339" is invalid: the '
-                    'check digits should be 38.'),
+                    ('The IPI name number "00014107339" is invalid: the '
+                        'check digits should be 38.')),
                 ('ipi_base_number', 'I-000000229-8',
-                    'The IPI base number "I-000000229-8" is invalid: the '
-                    'check digit should be 7.'),
+                    ('The IPI base number "I-000000229-8" is invalid: the '
+                        'check digit should be 7.')),
                 ('isni', '0000 0001 2281 9551',
-                    'The ISNI "0000 0001 2281 9551" is invalid: the check '
-                    'digit should be X.'),
+                    ('The ISNI "0000 0001 2281 9551" is invalid: the check '
+                        'digit should be X.')),
                 ]:
             with self.subTest(field=field):
                 with self.assertRaises(ValidationError) as raised:
