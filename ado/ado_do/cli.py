@@ -8,14 +8,14 @@ from .commands import (backups, create_test_db, db_backup, db_copy, db_create, d
                        deploy_backup, deploy_portal, deploy_tryton, pip_install, run_tests,
                        update)
 from .commands import deploy_cron, deploy_worker, migrate
-from .commands import cwr_import
+from .commands import cwr_import, dsr_import
 from .secrets import load_files
 
 COMMANDS = (pip_install, db_create, db_delete, db_copy, db_psql, db_backup, db_restore,
             db_list, update, db_demo_setup, create_test_db, run_tests,
             deploy_tryton, deploy_portal, deploy_api, backups, deploy_backup)
 COMMANDS += (migrate, deploy_cron, deploy_worker)
-COMMANDS += (cwr_import,)
+COMMANDS += (cwr_import, dsr_import)
 
 
 @click.group(context_settings={'help_option_names': ['-h', '--help']})

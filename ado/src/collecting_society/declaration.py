@@ -8,7 +8,7 @@ Confirming prices the declaration with the tariff system valid at its date
 and makes a customer invoice with Tryton's account_invoice.
 """
 from trytond.i18n import gettext
-from trytond.model import Check, ModelSQL, ModelView, Workflow, fields
+from trytond.model import Check, ModelSQL, ModelView, Unique, Workflow, fields
 from trytond.model.exceptions import AccessError, ValidationError
 from trytond.pool import Pool, PoolMeta
 from trytond.pyson import Eval, If
@@ -51,6 +51,12 @@ class Declaration(PublicIdMixin, Workflow, ModelSQL, ModelView):
     paid = fields.Function(fields.Boolean("Paid"), 'get_paid')
     distribution = fields.Many2One('distribution', "Distribution",
         readonly=True, ondelete='RESTRICT')
+    # a declaration imported from an online service's usage report (DDEX
+    # DSR): the report is imported once, as its sender names it
+    dsr_sender = fields.Char("DSR Sender", readonly=True,
+        help="The DDEX party ID of the service whose usage report this is.")
+    dsr_message_id = fields.Char("DSR Message ID", readonly=True,
+        help="The MessageId of the imported usage report.")
     state = fields.Selection([
             ('draft', "Draft"),
             ('confirmed', "Confirmed"),
@@ -66,6 +72,9 @@ class Declaration(PublicIdMixin, Workflow, ModelSQL, ModelView):
                     (table.attendees >= 0) & (table.area >= 0)
                     & (table.streams >= 0) & (table.hours >= 0)),
                 'collecting_society.msg_declaration_indicator_negative'),
+            ('dsr_report_unique',
+                Unique(table, table.dsr_sender, table.dsr_message_id),
+                'collecting_society.msg_declaration_dsr_unique'),
             ]
         cls._order = [('date', 'DESC'), ('id', 'DESC')]
         cls._transitions |= {
@@ -200,6 +209,34 @@ class Utilisation(ModelSQL, ModelView):
         help="The playing time of one play, in seconds.")
     identified = fields.Function(fields.Boolean("Identified"),
         'get_identified')
+    # What an online service's usage report (DDEX DSR) says of the line:
+    # what matching and pricing by revenue work from. Kept on the
+    # utilisation itself, since matching, the review queue and the
+    # distribution all work on utilisations; a typed declaration leaves
+    # them empty (NULLs cost a row nothing).
+    isrc = fields.Char("ISRC", readonly=True,
+        help="The recording's ISRC, as the service reported it.")
+    iswc = fields.Char("ISWC", readonly=True,
+        help="The work's ISWC, as the service reported it.")
+    resource_type = fields.Char("Resource Type", readonly=True,
+        help="What was used, in DDEX's words (SoundRecording, ...).")
+    service_resource_id = fields.Char("Service's Resource ID", readonly=True,
+        help="The service's own ID of the recording (DspResourceId).")
+    service_work_id = fields.Char("Service's Work ID", readonly=True,
+        help="The service's own ID of the musical work (DspWorkId).")
+    territory = fields.Char("Territory", readonly=True,
+        help="Where it was used: an ISO 3166 code, or Worldwide.")
+    commercial_model = fields.Char("Commercial Model", readonly=True,
+        help="How the consumer paid, in DDEX's words "
+        "(SubscriptionModel, AdvertisementSupportedModel, ...).")
+    use_type = fields.Char("Use Type", readonly=True,
+        help="How it was used, in DDEX's words (OnDemandStream, ...).")
+    revenue = fields.Numeric("Revenue", readonly=True,
+        help="What the line earned the service, where the report says so.")
+    price = fields.Numeric("Price", readonly=True,
+        help="The price a consumer paid for one use, where reported.")
+    currency_code = fields.Char("Currency", readonly=True,
+        help="The ISO 4217 code of the revenue's and the price's currency.")
 
     @classmethod
     def __setup__(cls):
