@@ -13,15 +13,21 @@ def mail_url():
     return f'http://{done.stdout.strip()}'
 
 
-def messages_to(email, timeout=30):
-    """The texts of the mails to `email`, newest first, waiting for one."""
+def messages_to(email, timeout=30, containing=''):
+    """The texts of the mails to `email`, newest first, waiting for one that
+    contains `containing` (the worker sends the mails, a moment later)."""
     deadline = time.monotonic() + timeout
     while True:
         found = [m['text'] for m in requests.get(mail_url() + '/messages.json', timeout=30).json()
                  if email in m['to']]
-        if found or time.monotonic() > deadline:
+        if any(containing in text for text in found) or time.monotonic() > deadline:
             return found
         time.sleep(0.5)
+
+
+def link_to(email, path, timeout=30):
+    """The newest link to the portal's `path` mailed to `email`, waiting for it."""
+    return link_in(messages_to(email, timeout, containing=f'{path}?'), path)
 
 
 def link_in(texts, path):
@@ -39,7 +45,7 @@ def csrf(session, url):
 
 def verify(portal, email):
     """Click the verification link of the newest mail to `email`."""
-    link = link_in(messages_to(email), '/verify')
+    link = link_to(email, '/verify')
     session = requests.Session()
     page = session.get(link, timeout=30)
     token = re.search(r'name="token" value="([^"]+)"', page.text).group(1)

@@ -48,7 +48,7 @@ def reset_password(email, password):
     session = requests.Session()
     session.post(PORTAL + '/reset', data={'csrf_token': csrf(session, '/reset'), 'email': email},
                  timeout=30)
-    query = parse_qs(urlsplit(inbox.link_in(inbox.messages_to(email), '/reset/confirm')).query)
+    query = parse_qs(urlsplit(inbox.link_to(email, '/reset/confirm')).query)
     reply = session.post(PORTAL + '/reset/confirm', timeout=30, data={
         'csrf_token': csrf(session, '/reset'), 'email': query['email'][0],
         'token': query['token'][0], 'password': password, 'password_confirm': password})

@@ -6,3 +6,5 @@ tryton.cfg, so there is no register() function here (8.0 deprecates it).
 
 # in development, no traceback for anonymous Tryton callers (see the module)
 from . import tracebacks  # noqa: F401
+# links in the text part of mails are never wrapped (see the module)
+from . import mail_text  # noqa: F401

@@ -4,7 +4,6 @@ account and address by collecting_society), sessions as web.user.session keys.""
 from trytond.pool import Pool
 from trytond.transaction import Transaction
 
-from . import mail
 from .access import as_root
 from .errors import USER_ERRORS, message
 
@@ -78,24 +77,22 @@ def _spend_request_budget(kind):
 
 
 def register(email, password, confirmation, portal_url):
-    """Make the account and mail its verification link; when the email (or
-    a look-alike of it) has an account, mail its owner instead. The caller
-    hears the same either way, so nobody learns who has an account."""
+    """Make the account and have its verification link mailed; when the
+    email (or a look-alike of it) has an account, its owner is mailed
+    instead. The caller hears the same, after the same work (the password
+    hashed either way, the mail queued), so nobody learns who has an
+    account (collecting_society's portal_accounts)."""
     WebUser = Pool().get('web.user')
     email = WebUser.normal_email(email)
     check_password(password, confirmation, email)
+    password_hash = WebUser.hash_password(password)
     with as_root(), Transaction().set_context(portal_url=portal_url):
         _spend_request_budget('register')
-        existing = WebUser.search([('email_skeleton', '=', WebUser.email_skeleton_of(email))], limit=1)
-        if existing:
-            mail.already_registered(existing[0].email, portal_url)
-            return
         try:
             # its own transaction: a simultaneous registration of the same
             # address fails on the constraint without spoiling this one
             with Transaction().new_transaction():
-                user, = WebUser.create([{'email': email, 'password': password}])
-                WebUser.validate_email([user])
+                WebUser.register(email, password_hash)
         except USER_ERRORS:
             return
 
@@ -110,13 +107,12 @@ def verify(token):
 
 
 def request_reset(email, portal_url):
-    """Mail a reset link when the email has an account; silent otherwise."""
+    """Have a reset link mailed when the email has an account; silent
+    otherwise, and as quick (the mail is queued)."""
     WebUser = Pool().get('web.user')
     with as_root(), Transaction().set_context(portal_url=portal_url):
         _spend_request_budget('reset')
-        users = WebUser.search([('email', '=', WebUser.normal_email(email))], limit=1)
-        if users:
-            WebUser.reset_password(users)
+        WebUser.request_reset(email)
 
 
 def reset_password(email, token, password, confirmation):
@@ -167,11 +163,14 @@ def authenticate(email, password):
     try:
         with as_root(), Transaction().new_transaction():
             user = WebUser.authenticate(email, password)
-            if user and not user.email_valid:
-                raise Unverified()
-            return user.id if user else None
+            if user and user.needs_new_validation_mail():
+                # "log in to get a new link", as the expired link's page says
+                WebUser.__queue__.validate_email([user])
     except RateLimitException as error:
         raise Throttled(getattr(error, 'retry_after', 60)) from error
+    if user and not user.email_valid:
+        raise Unverified()
+    return user.id if user else None
 
 
 def _token(record):
