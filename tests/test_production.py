@@ -8,6 +8,7 @@ import secrets
 import socket
 import ssl
 import subprocess
+import time
 from pathlib import Path
 
 import pytest
@@ -179,9 +180,10 @@ def test_secrets_are_files_not_environment(production):
         assert 'ENVIRONMENT=production' in env or service == 'db'
 
 
-def psql(production, *args, user='postgres'):
-    """psql in the db container, over TCP as `user` with its secret password."""
-    secret = 'postgres_password' if user == 'postgres' else f'{user[4:]}_db_password'
+def psql(production, *args, user):
+    """psql in the db container, over TCP as a service's role with its secret
+    password: no user's command connects as a service's role."""
+    secret = f'{user[4:]}_db_password'
     password = (production.secrets / secret).read_text().strip()
     return production.compose('exec', '-T', '-e', f'PGPASSWORD={password}', 'db', 'psql',
                               '-h', 'localhost', '-U', user, '-d', 'c3s', '-tA', '-v',
@@ -191,8 +193,13 @@ def psql(production, *args, user='postgres'):
 
 def test_each_service_connects_as_its_own_role(production):
     requests.get(f'http://localhost:{production.http}/', timeout=30)
-    done = psql(production, '-c', "SELECT DISTINCT usename FROM pg_stat_activity "
-                                  "WHERE datname = 'c3s' AND usename <> 'postgres'")
+    # README: maintenance commands run in migrate's container (db-psql)
+    done = production.compose(
+        'run', '--rm', '-T', '--no-deps', 'migrate', 'ado-do', 'db-psql', 'c3s', '-tA', '-c',
+        "SELECT DISTINCT usename FROM pg_stat_activity "
+        "WHERE datname = 'c3s' AND usename <> 'postgres'",
+        check=False, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
     assert set(done.stdout.split()) == {'ado_tryton', 'ado_portal', 'ado_api'}, done
 
 
@@ -234,6 +241,9 @@ def test_the_servers_cannot_read_the_superusers_password(production):
     done = production.compose('exec', '-T', 'portal', 'sh', '-c',
                               'ls /run/secrets; env', check=False,
                               capture_output=True, text=True)
+    # a failed exec prints nothing, which would have no password in it either
+    assert done.returncode == 0, done.stderr
+    assert 'portal_db_password' in done.stdout and 'ENVIRONMENT=production' in done.stdout
     password = (production.secrets / 'postgres_password').read_text().strip()
     assert password not in done.stdout
     assert 'postgres_password' not in done.stdout and 'tryton_admin_password' not in done.stdout
@@ -282,6 +292,9 @@ def test_trytond_is_not_served_in_plain_http_on_port_81(production, host):
     # with TLS on 8000, ERP_HOST on :81 would be a way around it
     reply = requests.post(f'http://localhost:{production.http}/rpc/', json=VERSION_CALL,
                           headers={'Host': host}, timeout=30)
+    # refused by the proxy as an unknown host (a 502 from a dead server would
+    # have no result either)
+    assert reply.status_code == 421, reply.text
     assert 'result' not in reply.text, reply.text
 
 
@@ -337,10 +350,27 @@ def test_the_users_own_certificate_is_served_as_is(tmp_path):
     # README: ADO_TLS=./dir puts your own certificate in the proxy's place
     (tmp_path / 'stack').mkdir()
     stack = Production(tmp_path / 'stack')
-    done = stack.compose('run', '--rm', '--no-deps', '-T', 'proxy', 'true',
-                         env=dict(stack.env, ADO_TLS=str(tmp_path)),
-                         capture_output=True, text=True)
-    assert logged_fingerprints(done.stderr)[0] == der_fingerprint(own), done.stderr
+    env = dict(stack.env, ADO_TLS=str(tmp_path), COMPOSE_PROJECT_NAME=f'{PROJECT}owntls')
+    name = f'{PROJECT}owntls-proxy'
+    try:
+        stack.compose('run', '-d', '--no-deps', '--service-ports', '--name', name, 'proxy',
+                      env=env, capture_output=True)
+        # what a client connecting to the Tryton port gets
+        assert served_when_up(stack.tryton) == own
+    finally:
+        subprocess.run(['docker', 'rm', '-f', name], capture_output=True)
+        stack.compose('down', '--volumes', env=env, check=False, capture_output=True)
+
+
+def served_when_up(port, seconds=120):
+    """The certificate served on port, once the proxy listens there."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return served_certificate(port)
+        except OSError:
+            assert time.monotonic() < deadline, f'nothing serves TLS on port {port}'
+            time.sleep(1)
 
 
 REFUSALS = [
