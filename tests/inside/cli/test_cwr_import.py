@@ -93,6 +93,24 @@ def test_refused_file_leaves_nothing(dbname):
     assert table_digests(dbname) == before
 
 
+def test_refused_after_a_batch_leaves_nothing(dbname):
+    """A file refused at its trailer after a full batch of works was stored:
+    the transaction is undone"""
+    from collecting_society.cwr.store import BATCH
+    from collecting_society.tests.test_cwr import catalogue
+    lines = list(catalogue(BATCH + 1))
+    assert lines[-1].startswith(f'TRL00001{BATCH + 1:08d}')
+    lines[-1] = lines[-1].replace(f'{BATCH + 1:08d}', f'{BATCH + 2:08d}', 1)
+    before = table_digests(dbname)
+    done = ado_do('cwr-import', dbname, '-',
+                  input=''.join(line + '\r\n' for line in lines).encode('ascii'))
+    assert done.returncode == 1
+    assert done.stdout == b''
+    assert err_lines(done)[-1].endswith(
+        f'TRL says {BATCH + 2} transactions, the file has {BATCH + 1}')
+    assert table_digests(dbname) == before
+
+
 def test_society_from_configuration(dbname):
     with connect(dbname) as conn:
         conn.execute("UPDATE collecting_society_configuration "
