@@ -8,7 +8,7 @@ import uuid
 import pytest
 import requests
 
-from conftest import (DATABASE, PASSWORD, PROXY, PROXY_TRYTON, TRYTON, admin_password,
+from conftest import (DATABASE, PASSWORD, PORTAL, PROXY, PROXY_TRYTON, TRYTON, admin_password,
                       attack, csrf, jsonrpc)
 from ado_host.compose import compose
 
@@ -117,3 +117,22 @@ def test_the_tryton_password_reset_is_budgeted_and_refused_at_once(unique):
     # 4 calls at a time race for its last places), then 429 at once
     assert set(seen['statuses']) == {'200', '429'}, seen
     assert seen['statuses']['200'] <= 5 + 3, seen
+
+
+# 7. Cheap CPU: forms parsed whole -------------------------------------------
+
+def test_a_form_of_many_fields_is_refused_before_it_is_parsed():
+    # 300,000 fields cost about a second per request (parsed for the CSRF
+    # check), and the old answer was a 400 from that check, after parsing
+    body = '&'.join(['a=1'] * 100_000)
+    reply = requests.post(PORTAL + '/login', data=body, timeout=30,
+                          headers={'Content-Type': 'application/x-www-form-urlencoded'})
+    assert reply.status_code == 413, reply.text
+
+
+@pytest.mark.parametrize('content_type', ['multipart/form-data; boundary=x',
+                                          'multipart/form-data'])
+def test_a_multipart_form_is_refused_before_it_is_parsed(content_type):
+    reply = requests.post(PORTAL + '/login', data='--x\r\n' * 1000, timeout=30,
+                          headers={'Content-Type': content_type})
+    assert reply.status_code == 415, reply.text

@@ -59,6 +59,7 @@ def includeme(config):
     config.set_default_csrf_options(require_csrf=True)
     config.add_request_method(web_user, 'web_user', reify=True)
     config.add_request_method(flash_messages, 'flash_messages', reify=True)
+    config.include('.form_size')
     config.include('.security')
     config.include('.routes.portal_routes')
     config.scan('.views')
