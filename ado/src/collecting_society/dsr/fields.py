@@ -21,7 +21,8 @@ _DECIMAL = re.compile(r'[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)')
 _DATE = re.compile(r'([0-9]{4})(?:-?([0-9]{2})(?:-?([0-9]{2}))?)?')
 # PT[nH][nM][n[.n]S]; the profiles write PT1H2M3S and PT1M30.5S
 _DURATION = re.compile(
-    r'P(?:([0-9]+)D)?T?(?:([0-9]+)H)?(?:([0-9]+)M)?(?:([0-9]+(?:\.[0-9]+)?)S)?')
+    r'P(?:([0-9]+)D)?T?(?:([0-9]+)H)?(?:([0-9]+)M)?'
+    r'(?:([0-9]+(?:\.[0-9]+)?)S)?')
 _DPID = re.compile(r'PADPIDA[a-zA-Z0-9]+')
 _CURRENCY = re.compile(r'[A-Z]{3}')
 _TERRITORY = re.compile(r'[A-Z]{2}|Worldwide')

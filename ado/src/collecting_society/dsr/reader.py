@@ -78,7 +78,7 @@ class FileReader:
                 'ado reads BasicAudioProfile and UgcProfile')
         self.head_line = line
         head = self._parse(line, cells)
-        if head['FileNumber'] < 1 or head['FileNumber'] > head['NumberOfFiles']:
+        if not 1 <= head['FileNumber'] <= head['NumberOfFiles']:
             self.refuse(line, f'HEAD FileNumber {head["FileNumber"]} is not '
                 f'between 1 and NumberOfFiles {head["NumberOfFiles"]}')
         if head['UsageEndDate'] < head['UsageStartDate']:

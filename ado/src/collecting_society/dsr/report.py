@@ -1,6 +1,6 @@
 """The files of one DSR report read together, in their FileNumber order.
 
-    with Report(['DSR_..._1of2_....tsv.gz', 'DSR_..._2of2_....tsv.gz']) as report:
+    with Report(['DSR_..._1of2_...gz', 'DSR_..._2of2_...gz']) as report:
         report.head             # the first file's HEAD
         for usage in report:
             ...
@@ -102,26 +102,27 @@ def _in_order(readers):
     the whole report"""
     first = readers[0]
     head = first.head
+    files, message = head['NumberOfFiles'], head['MessageId']
     by_number = {}
     for reader in readers:
-        other = reader.head
-        if other['MessageId'] != head['MessageId']:
-            reader.refuse(reader.head_line, f'HEAD MessageId {other["MessageId"]!r}: '
-                f'{first.name} is of report {head["MessageId"]!r}')
+        other, line = reader.head, reader.head_line
+        if other['MessageId'] != message:
+            reader.refuse(line, f'HEAD MessageId {other["MessageId"]!r}: '
+                f'{first.name} is of report {message!r}')
         if reader.profile != first.profile:
-            reader.refuse(reader.head_line, f'HEAD Profile {other["Profile"]!r}: '
+            reader.refuse(line, f'HEAD Profile {other["Profile"]!r}: '
                 f'{first.name} is of profile {head["Profile"]!r}')
-        if other['NumberOfFiles'] != head['NumberOfFiles']:
-            reader.refuse(reader.head_line, f'HEAD NumberOfFiles {other["NumberOfFiles"]}: '
-                f'{first.name} says {head["NumberOfFiles"]}')
+        if other['NumberOfFiles'] != files:
+            reader.refuse(line, f'HEAD NumberOfFiles '
+                f'{other["NumberOfFiles"]}: {first.name} says {files}')
         number = other['FileNumber']
         if number in by_number:
-            reader.refuse(reader.head_line, f'file {number} of {head["NumberOfFiles"]} of '
-                f'report {head["MessageId"]!r} is given twice (also as '
+            reader.refuse(line, f'file {number} of {files} of report '
+                f'{message!r} is given twice (also as '
                 f'{by_number[number].name})')
         by_number[number] = reader
-    for number in range(1, head['NumberOfFiles'] + 1):
+    for number in range(1, files + 1):
         if number not in by_number:
-            first.refuse(first.head_line, f'file {number} of {head["NumberOfFiles"]} of '
-                f'report {head["MessageId"]!r} is missing')
+            first.refuse(first.head_line, f'file {number} of {files} of '
+                f'report {message!r} is missing')
     return [by_number[number] for number in sorted(by_number)]

@@ -61,7 +61,8 @@ def basic_blocks_1():
         # an album: release, a recording with its work, a recording whose
         # record carries its work (AS02.01), usage lines of each
         row('RE01', 'B1', 'R0', 'rel-1001', '', 'CAT-1', '4012345678901',
-            'Alice Adams', '', 'Common Ground', '', 'Album', 'Commons Records'),
+            'Alice Adams', '', 'Common Ground', '', 'Album',
+            'Commons Records'),
         row('AS01', 'B1', 'A1', 'res-2001', 'DEA122600001', 'Common Ground',
             '', 'Alice Adams', '', 'PT3M30S', 'SoundRecording'),
         row('MW01.01', 'B1', 'wrk-3001', 'T0345246801', 'Common Ground', '',
@@ -123,7 +124,8 @@ def ugc_report():
             'ValidityPeriodEnd'),
         row('SY02.01', '1', '', '', 'AdvertisementSupportedModel', 'Stream',
             'DE', 'AdSupport-music', '20000', '', 'EUR', '120.00',
-            'ADO TEST SOCIETY', '', '12000', '0.0', '72.00', 'PerformingRight'),
+            'ADO TEST SOCIETY', '', '12000', '0.0', '72.00',
+            'PerformingRight'),
         row('AS01', '1', 'V1', 'V1', 'DEA122600001', 'Common Ground', '',
             'Alice Adams', '', 'PT3M30S', 'SoundRecording'),
         row('MW01.01', '1', 'W1', 'T0345246801', 'COMMON GROUND', '',
