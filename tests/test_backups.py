@@ -2,16 +2,20 @@
 pgBackRest, the scheduled and verified logical backups, --neutralize, and a
 second stack restored from the repository alone (README.rst, "Backups")."""
 import datetime
+import io
 import json
 import os
 import subprocess
+import tarfile
 import time
 import uuid
 
 import pytest
+from proteus import Model, config as proteus_config
 
 from ado_host.compose import compose, compose_command, project_name
 from ado_host.paths import CHECKOUT
+from conftest import DATABASE, TRYTON_PORT, admin_password
 
 DB_IMAGE = f'{os.environ.get("ADO_IMAGE_PREFIX", "ado")}-db'
 
@@ -53,11 +57,47 @@ def based(stack):
 
 @pytest.fixture
 def made():
-    """Databases a test makes, dropped afterwards."""
+    """Databases a test makes, deleted afterwards (README's db-delete)."""
     names = []
     yield names
     for name in names:
-        sql('postgres', f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        # check=False: a test that failed early made none
+        compose('run', '--rm', '-T', 'tryton', 'ado-do', 'db-delete', '--yes', name,
+                capture_output=True, check=False)
+
+
+def admin():
+    """The admin in c3s through the Tryton port, as the Tryton client."""
+    url = f'http://admin:{admin_password()}@localhost:{TRYTON_PORT}/{DATABASE}/rpc/'
+    return proteus_config.set_xmlrpc(url)
+
+
+def psql_value(database, statement):
+    """One value, through README's `ado-do db-psql` (trytond serves only c3s)."""
+    done = compose('run', '--rm', '-T', 'tryton', 'ado-do', 'db-psql', database, '-XAt',
+                   '-v', 'ON_ERROR_STOP=1', '-c', statement, capture_output=True, text=True,
+                   check=True)
+    return done.stdout.strip()
+
+
+def files_in_store(database):
+    """The contents of the files in a database's file store, as README's
+    `db-backup --with-files` archives them."""
+    done = subprocess.run([*compose_command(), 'run', '--rm', '-T', 'tryton', 'ado-do',
+                           'db-backup', '--with-files', database], cwd=CHECKOUT,
+                          capture_output=True, check=True)
+    with tarfile.open(fileobj=io.BytesIO(done.stdout)) as archive:
+        return {archive.extractfile(member).read() for member in archive
+                if member.isfile() and member.name.startswith('filestore/')}
+
+
+@pytest.fixture
+def backup_dir():
+    """A directory of logical backups of this test's own, removed afterwards."""
+    directory = f'/backups/test-{uuid.uuid4().hex[:8]}'
+    yield directory
+    compose('run', '--rm', '-T', '--entrypoint', 'rm', 'backup', '-rf', directory,
+            capture_output=True)
 
 
 def server_now():
@@ -73,21 +113,30 @@ def test_wal_is_archived(based):
     assert archiving['failed_count'] == 0
 
 
-def test_point_in_time_restore_has_a_row_deleted_since(based, made, unique):
-    sql('c3s', 'CREATE TABLE IF NOT EXISTS backup_test_probe (note text)')
-    sql('c3s', f"INSERT INTO backup_test_probe VALUES ('{unique}')")
+def test_point_in_time_restore_has_a_record_deleted_since(based, made, unique, backup_dir):
+    """A party with an attachment, made and deleted in the Tryton client:
+    restored as of a moment between, with the attachment's file from the
+    logical backup made before."""
+    admin()
+    Party, Attachment = Model.get('party.party'), Model.get('ir.attachment')
+    name, data = f'Backup probe {unique}', f'attachment of {unique}'.encode()
+    party = Party(name=name)
+    party.save()
+    Attachment(name='probe.txt', type='data', data=data, resource=party).save()
+    env = [('ADO_BACKUP_DIR', backup_dir), ('ADO_BACKUP_DATABASES', DATABASE)]
+    ado_do('deploy-backup', '--once', env=env)
     t1 = server_now()
     time.sleep(2)
-    sql('c3s', f"DELETE FROM backup_test_probe WHERE note = '{unique}'")
+    Attachment.delete(Attachment.find([('resource', '=', f'party.party,{party.id}')]))
+    Party.delete(Party.find([('name', '=', name)]))
     at = (t1 + datetime.timedelta(seconds=1)).strftime('%Y-%m-%d %H:%M:%S+00:00')
     copy = f'c3s_at_{unique}'
     made.append(copy)
-    done = ado_do('db-restore', '--at', at, 'c3s', copy)
+    done = ado_do('db-restore', '--at', at, 'c3s', copy, env=env)
     assert f'database {copy} restored' in done.stderr
-    assert sql(copy, f"SELECT count(*) FROM backup_test_probe WHERE note = '{unique}'") == '1'
-    assert sql('c3s', f"SELECT count(*) FROM backup_test_probe WHERE note = '{unique}'") == '0'
-    # a Tryton database, with its file store from the logical backup before
-    assert sql(copy, "SELECT count(*) FROM ir_module WHERE state = 'activated'") != '0'
+    assert psql_value(copy, f"SELECT count(*) FROM party_party WHERE name = '{name}'") == '1'
+    assert data in files_in_store(copy)
+    assert not Party.find([('name', '=', name)])
 
 
 @pytest.mark.parametrize('at', ['2001-01-01 00:00:00+00:00', '2999-01-01T00:00:00'])
