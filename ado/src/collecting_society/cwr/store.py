@@ -252,11 +252,12 @@ class Store:
             'creation_registration AS r WHERE r.creation = c.id '
             'AND r.submitter = %s) FROM creation AS c '
             'WHERE c.iswc = ANY(%s)', (self.submitter, iswcs))
-        for iswc, id_, uuid_, own in self.cursor.fetchall():
+        found = self.cursor.fetchall()
+        for iswc, id_, uuid_, own in found:
             self.iswcs[iswc] = [id_, uuid_, own]
-        # which of them have rights holders already (a claim on them is CO)
-        ids = [found[0] for found in self.iswcs.values()
-            if found[0] is not None]
+        # which of them have rights holders already (a claim on them is CO;
+        # the works of this file are in `held` once given rights)
+        ids = [id_ for _, id_, _, _ in found]
         self.cursor.execute(
             'SELECT DISTINCT creation FROM creation_right '
             'WHERE creation = ANY(%s)', (ids,))
