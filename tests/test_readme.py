@@ -30,7 +30,7 @@ import pytest
 import requests
 
 from ado_host.paths import CHECKOUT
-from conftest import assert_nothing_skipped, free_port
+from conftest import TRYTON, admin_password, assert_nothing_skipped, free_port
 from ado_host.stack import wait_healthy
 
 # README's run of trytond's own test suite (upstream's tests, not ado's)
@@ -231,10 +231,25 @@ def dump_through_run_t_is_byte_for_byte(where, env):
         (where / 'c3s_copy_inside.sql').unlink()
 
 
+def serves_only(database, other):
+    """README: the Tryton client reaches the database trytond serves, and no other."""
+    def check(where, env):
+        call = {'id': 1, 'method': 'common.db.login',
+                'params': ['admin', {'password': admin_password()}, 'en']}
+        login = requests.post(f'{TRYTON}/{database}/rpc/', json=call, timeout=60)
+        assert login.status_code == 200 and login.json().get('result'), login.text
+        refused = requests.post(f'{TRYTON}/{other}/rpc/', json=call, timeout=60)
+        assert refused.status_code == 404, refused.text
+    return check
+
+
 # What a command's README promise adds to "exits 0", checked after it.
 CHECKS = {
     'docker compose run --rm -T tryton ado-do db-restore c3s_copy < c3s.sql':
         dump_through_run_t_is_byte_for_byte,
+    'ADO_TRYTON_DATABASE=c3s_3 docker compose up -d --wait tryton proxy':
+        serves_only('c3s_3', 'c3s'),
+    'docker compose up -d --wait tryton proxy': serves_only('c3s', 'c3s_3'),
 }
 
 
