@@ -37,7 +37,9 @@ def _cell(value):
 
 def as_csv(statement_lines):
     out = io.StringIO()
-    writer = csv.writer(out)
+    # every cell quoted: a spreadsheet splitting on ";" (German Excel) split
+    # an unquoted title "Song;=1+2" into a cell it ran as a formula
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
     writer.writerow(CSV_COLUMNS)
     for l in statement_lines:
         writer.writerow([_cell(l['distribution']), l['period_end'],
