@@ -191,3 +191,13 @@ def test_an_artist_has_no_declaration_form():
     assert 'id="declare"' not in declarations_page(alice)
     page, _ = declaration_form(alice)
     assert 'Only a licensee declares uses' in page.text
+
+
+@pytest.mark.parametrize('date', ['0001-01-01', '9999-12-31', '1899-12-31'])
+def test_a_use_is_dated_within_reason(date):
+    # dated 0001-01-01 or 9999-12-31 it was accepted
+    reply = api('POST', '/v1/declarations', 'club@example.org', json={
+        'category': 'live', 'date': date, 'place': 'Düsseldorf', 'attendees': 80,
+        'utilisations': [{'title': 'Pulse'}]})
+    assert reply.status_code == 422, reply.text
+    assert 'must be between 1900-01-01 and' in reply.text

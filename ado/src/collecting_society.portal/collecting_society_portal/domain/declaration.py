@@ -2,12 +2,22 @@
 indicators) and what was played. The portal's form and the API's body read
 this one table; the society confirms a declaration (pricing, invoice) in the
 back office."""
+import datetime
+
 from .fields import Code, Date, Int, Invalid, Ref, Rows, Text
 from .resource import Resource
 from .rules import model
 
 MAX_ROWS = 10000
 MAX_NUMBER = 10**9
+
+
+def use_dates():
+    """A use happened since 1900, or is declared ahead, up to the end of the
+    year after next (events are declared in advance); 0001-01-01 and
+    9999-12-31 were accepted."""
+    return datetime.date(1900, 1, 1), datetime.date(datetime.date.today().year + 2, 12, 31)
+
 
 UTILISATION = Resource('utilisations', 'utilisation', [
     Text('title', required=True, limit=200),
@@ -20,8 +30,8 @@ DECLARATION = Resource('declarations', 'declaration', [
     Ref('licensee', 'licensee',
         help='The UUID of one of your licensees; may be left out if you have one.'),
     Code('category', 'tariff.category', required=True, help='A tariff category code.'),
-    Date('date', required=True),
-    Date('end_date'),
+    Date('date', required=True, within=use_dates),
+    Date('end_date', within=use_dates),
     Text('place', limit=200),
     Int('attendees', 0, MAX_NUMBER),
     Int('area', 0, MAX_NUMBER),

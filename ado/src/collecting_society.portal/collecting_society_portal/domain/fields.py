@@ -160,15 +160,25 @@ ISO_DATE = re.compile(r'\d{4}-\d{2}-\d{2}')
 
 
 class Date(Field):
-    """A calendar date written YYYY-MM-DD, the only form both sides accept."""
+    """A calendar date written YYYY-MM-DD, the only form both sides accept;
+    with `within`, a function giving the first and last date allowed today."""
+
+    def __init__(self, name, required=False, within=None, help=None):
+        super().__init__(name, required=required, help=help)
+        self.within = within
 
     def parse(self, raw, form):
         if not isinstance(raw, str) or not ISO_DATE.fullmatch(raw.strip()):
             raise FieldError('must be a date like 2024-05-31')
         try:
-            return datetime.date.fromisoformat(raw.strip())
+            value = datetime.date.fromisoformat(raw.strip())
         except ValueError:
             raise FieldError('must be a date like 2024-05-31') from None
+        if self.within:
+            first, last = self.within()
+            if not first <= value <= last:
+                raise FieldError(f'must be between {first} and {last}')
+        return value
 
     def extra_schema(self):
         return {'format': 'date'}
