@@ -136,3 +136,16 @@ def test_a_multipart_form_is_refused_before_it_is_parsed(content_type):
     reply = requests.post(PORTAL + '/login', data='--x\r\n' * 1000, timeout=30,
                           headers={'Content-Type': content_type})
     assert reply.status_code == 415, reply.text
+
+
+# 8. The proxy's own refusals ------------------------------------------------
+
+@pytest.mark.parametrize('path, host, status', [
+    ('/', 'evil.example', 421),
+    ('/' + 'a' * 10_000, 'localhost', 414),
+], ids=['unknown host', 'request line too long'])
+def test_the_proxys_own_refusals_carry_the_security_headers(path, host, status):
+    reply = requests.get(PORTAL + path, headers={'Host': host}, timeout=30)
+    assert reply.status_code == status
+    assert reply.headers.get('X-Frame-Options') == 'DENY', reply.headers
+    assert reply.headers.get('X-Content-Type-Options') == 'nosniff', reply.headers
