@@ -43,6 +43,13 @@ def token_works(token):
     return reply.status_code == 200
 
 
+def basic_works(email, password):
+    reply = requests.get(API + '/v1/artists', headers={**API_HOST, **basic(email, password)},
+                         timeout=30)
+    assert reply.status_code in (200, 401), reply.text
+    return reply.status_code == 200
+
+
 def reset_password(email, password):
     """The victim's reset: the form, the mail's link, the new password."""
     session = requests.Session()
@@ -60,9 +67,12 @@ def test_a_reset_ends_every_session_and_token():
     # the attacker knew the password: a portal session and an API token
     attacker_session, attacker_token = logged_in(victim), api_token(victim)
     assert sees_own_pages(attacker_session) and token_works(attacker_token)
+    # basic credentials are believed for a minute once found right
+    assert basic_works(victim, PASSWORD) and basic_works(victim, PASSWORD)
     reset_password(victim, NEW_PASSWORD)
     assert not sees_own_pages(attacker_session)
     assert not token_works(attacker_token)
+    assert not basic_works(victim, PASSWORD)
     # the victim logs in with the new password, and only with it
     assert sees_own_pages(logged_in(victim, NEW_PASSWORD))
     assert portal_login(victim, PASSWORD).status_code != 302

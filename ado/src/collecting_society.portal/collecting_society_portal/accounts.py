@@ -138,6 +138,17 @@ def end_session(key):
         Session.remove(key)
 
 
+def believed_credentials(email, password):
+    """The web user whose basic credentials these were a moment ago, or None."""
+    with as_root():
+        return Pool().get('web.user').believed_credentials(email, password)
+
+
+def believe_credentials(email, password, web_user_id):
+    with as_root():
+        Pool().get('web.user').believe_credentials(email, password, web_user_id)
+
+
 class Unverified(Exception):
     """The password is right but the email is not verified yet."""
 
