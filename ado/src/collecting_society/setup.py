@@ -14,11 +14,13 @@ setup(
     long_description_content_type='text/x-rst',
     license='GPL-3.0-or-later',
     python_requires='>=3.10',
-    packages=['collecting_society', 'collecting_society.tests'],
+    packages=['collecting_society', 'collecting_society.cwr', 'collecting_society.dsr',
+              'collecting_society.tests'],
     package_dir={'collecting_society': '.'},
     package_data={
         'collecting_society': ['tryton.cfg', '*.xml', 'view/*.xml', 'icons/*.svg'],
-        'collecting_society.tests': ['*.rst'],
+        # the golden files of the CWR and DSR tests, and what writes them
+        'collecting_society.tests': ['*.rst', 'cwr/*', 'dsr/*'],
     },
     install_requires=[
         'trytond==8.0.*',
