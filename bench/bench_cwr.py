@@ -21,9 +21,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.bench_db import compose  # noqa: E402
-from bench.bench_distribution import PeakSampler, cgroup_file, db_container  # noqa: E402
-from bench.report import write_section  # noqa: E402
+from bench.bench_db import compose
+from bench.bench_distribution import PeakSampler, cgroup_file, db_container
+from bench.report import write_section
 
 DB = 'adobench_cwr'
 TEST_FILE = ROOT / 'ado/src/collecting_society/tests/cwr/valid.V21'
@@ -102,6 +102,10 @@ def catalogue(works):
     yield f'TRL00001{works:08d}{works * 14 + 4:08d}'
 
 
+def verdict(met):
+    return 'met' if met else 'missed'
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument('--works', type=int, default=100_000)
@@ -118,18 +122,17 @@ def main():
         sampler.start()
         try:
             done = subprocess.run([*run, 'python', '-c', INNER, DB], stdin=cwr,
-                                  capture_output=True, text=True)
+                                  capture_output=True, text=True, check=False)
             if done.returncode:
                 sys.exit(f'bench_cwr failed:\n{done.stderr[-3000:]}')
             result = json.loads(done.stdout.strip().splitlines()[-1])
             result['db_held_peak_mib'] = sampler.stop()
         finally:
             subprocess.run([*run, 'ado-do', 'db-delete', '--yes', DB],
-                           stdout=subprocess.DEVNULL)
+                           stdout=subprocess.DEVNULL, check=False)
     result['file_mib'] = size / 2**20
     print(json.dumps(result, indent=2))
     seconds, peak = result['seconds'], result['peak_mib']
-    verdict = lambda ok: 'met' if ok else 'missed'  # noqa: E731
     write_section('cwr', f"""
 ## CWR import
 

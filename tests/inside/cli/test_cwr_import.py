@@ -127,8 +127,8 @@ def test_database_without_the_module():
     done = ado_do('cwr-import', 'postgres', str(FILES / 'valid.V21'))
     assert done.returncode == 1
     assert done.stdout == b''
-    assert err_lines(done) == ["Error: database 'postgres' has no CWR registrations: "
-                               "ado-do update -m collecting_society postgres"]
+    assert err_lines(done) == [("Error: database 'postgres' has no CWR registrations: "
+                                "ado-do update -m collecting_society postgres")]
 
 
 def test_missing_database():
