@@ -115,7 +115,8 @@ def main():
     for _ in range(3):
         time.sleep(args.seconds / 4)
         logins.append(alice_logs_in(alice))
-    out, _ = attacker.communicate()
+    out = attacker.stdout.read()
+    attacker.wait()
     stop.set()
     pages.join()
     seen = json.loads(out.strip().splitlines()[-1])

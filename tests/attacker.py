@@ -8,8 +8,9 @@ any of the stack's images.
                 "count": 300, "concurrency": 8, "rate": 50}
 
 sends `count` requests (cycling through `requests`), at most `rate` per
-second when given, and prints {"statuses": {"401": n, ...}, "seconds": s,
-"retry_after": [...], "bodies": [first few bodies]} as JSON.
+second when given, for at most `seconds` when given, and prints
+{"statuses": {"401": n, ...}, "seconds": s, "retry_after": [...],
+"bodies": [first few bodies]} as JSON.
 """
 import collections
 import json
@@ -41,8 +42,13 @@ def main(spec):
     lock, started = threading.Lock(), time.monotonic()
     next_index = iter(range(count))
 
+    # with "seconds", the attack ends then, however many were sent
+    ends = started + spec['seconds'] if spec.get('seconds') else None
+
     def worker():
         for index in next_index:
+            if ends and time.monotonic() > ends:
+                break
             if interval:
                 # keep to the rate: request i goes out at started + i * interval
                 delay = started + index * interval - time.monotonic()
