@@ -177,11 +177,14 @@ def authenticate(email, password):
             if user and user.needs_new_validation_mail():
                 # "log in to get a new link", as the expired link's page says
                 WebUser.__queue__.validate_email([user])
+            # read here: the record cannot be read once its transaction ended
+            unverified = bool(user) and not user.email_valid
+            user_id = user.id if user else None
     except RateLimitException as error:
         raise Throttled(getattr(error, 'retry_after', 60)) from error
-    if user and not user.email_valid:
+    if unverified:
         raise Unverified()
-    return user.id if user else None
+    return user_id
 
 
 def _token(record):
