@@ -72,7 +72,7 @@ class WebUser(metaclass=PoolMeta):
         return done
 
     def needs_new_validation_mail(self):
-        """Unverified, and its link expired (or was never made)."""
-        return not self.email_valid and (
-            not self.email_token_expire
-            or self.email_token_expire <= datetime.datetime.now())
+        """Unverified, and its link expired. (One not made yet is still in
+        the worker's queue: a second would replace the first's token.)"""
+        return (not self.email_valid and bool(self.email_token_expire)
+                and self.email_token_expire <= datetime.datetime.now())
