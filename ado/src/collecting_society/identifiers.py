@@ -63,20 +63,25 @@ def _weighted_check_digit(digits, start):
     return str(-total % 10)
 
 
+def _letter_and_digits(value, letter, start, kind, a_kind, example):
+    """The compact form of an identifier written as `letter`, nine digits
+    and a check digit (ISWC's weights, the letter counting `start`)."""
+    number = _compact(value)
+    if not re.fullmatch(rf'{letter}\d{{10}}', number):
+        raise InvalidIdentifier(
+            kind, value, f'{a_kind} is {letter} and 10 digits, as {example}')
+    check = _weighted_check_digit(number[1:10], start)
+    if number[10] != check:
+        raise InvalidIdentifier(
+            kind, value, f'the check digit should be {check}')
+    return number
+
+
 # ISWC (ISO 15707): T, nine digits of the work, one check digit.
 
 def iswc(value):
     """The compact ISWC 'T0345246801' of `value` ('T-034.524.680-1')."""
-    number = _compact(value)
-    if not re.fullmatch(r'T\d{10}', number):
-        raise InvalidIdentifier(
-            'ISWC', value,
-            'an ISWC is T and 10 digits, as T-034.524.680-1')
-    check = _weighted_check_digit(number[1:10], 1)
-    if number[10] != check:
-        raise InvalidIdentifier(
-            'ISWC', value, f'the check digit should be {check}')
-    return number
+    return _letter_and_digits(value, 'T', 1, 'ISWC', 'an ISWC', 'T-034.524.680-1')
 
 
 def format_iswc(compact):
@@ -123,15 +128,8 @@ def ipi_name_number(value):
 
 def ipi_base_number(value):
     """The IPI base number 'I-000000229-7' of `value` ('i0000002297')."""
-    number = _compact(value)
-    if not re.fullmatch(r'I\d{10}', number):
-        raise InvalidIdentifier(
-            'IPI base number', value,
-            'an IPI base number is I and 10 digits, as I-000000229-7')
-    check = _weighted_check_digit(number[1:10], 2)
-    if number[10] != check:
-        raise InvalidIdentifier(
-            'IPI base number', value, f'the check digit should be {check}')
+    number = _letter_and_digits(
+        value, 'I', 2, 'IPI base number', 'an IPI base number', 'I-000000229-7')
     return f'I-{number[1:10]}-{number[10]}'
 
 
