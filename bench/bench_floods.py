@@ -83,9 +83,9 @@ def floods(alice):
     ]
 
 
-def start_attacker(requests_, concurrency, seconds):
-    spec = {'requests': requests_, 'count': 100_000, 'concurrency': concurrency,
-            'seconds': seconds}
+def start_attacker(spec):
+    """tests/attacker.py in a container of its own on the stack's network,
+    given `spec` on stdin; read its stdout for what it saw."""
     attacker = subprocess.Popen(
         [*compose_command(), 'run', '--rm', '--no-deps', '-T', '--entrypoint', 'python3',
          '-v', f'{CHECKOUT / "tests"}:/tests:ro', 'tryton', '/tests/attacker.py'],
@@ -150,7 +150,8 @@ def main():
     alice = inbox.register(PORTAL, f'bench-{uuid.uuid4().hex[:8]}@example.org', PASSWORD)
     rows = [('quiet', '-', *both_timed(10))]
     for name, requests_, concurrency in floods(alice):
-        attacker = start_attacker(requests_, concurrency, args.seconds + 5)
+        attacker = start_attacker({'requests': requests_, 'count': 100_000,
+                                   'concurrency': concurrency, 'seconds': args.seconds + 5})
         time.sleep(5)  # the attacker's container starts
         login, version = both_timed(args.seconds)
         out = attacker.stdout.read()

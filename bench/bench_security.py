@@ -16,7 +16,6 @@ import base64
 import json
 import os
 import re
-import subprocess
 import sys
 import threading
 import time
@@ -29,7 +28,7 @@ CHECKOUT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(CHECKOUT))
 sys.path.insert(0, str(CHECKOUT / 'tests'))
 import inbox  # noqa: E402
-from ado_host.compose import compose_command  # noqa: E402
+from bench import bench_floods  # noqa: E402
 from bench.report import write_section  # noqa: E402
 
 PORTAL = f'http://localhost:{os.environ.get("ADO_HTTP_PORT", "81")}'
@@ -89,14 +88,7 @@ def start_attacker(victim, rate, seconds):
                 'headers': {'Host': 'api.localhost', 'Authorization': f'Basic {token}'}}
     spec = {'requests': [guess(victim)] + [guess(f'nobody{i}@example.org') for i in range(9)],
             'count': rate * seconds, 'rate': rate, 'concurrency': 16}
-    attacker = subprocess.Popen(
-        [*compose_command(), 'run', '--rm', '--no-deps', '-T', '--entrypoint', 'python3',
-         '-v', f'{CHECKOUT / "tests"}:/tests:ro', 'tryton', '/tests/attacker.py'],
-        cwd=CHECKOUT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    # the spec on stdin (tests/attacker.py), then its end
-    attacker.stdin.write(json.dumps(spec))
-    attacker.stdin.close()
-    return attacker
+    return bench_floods.start_attacker(spec)
 
 
 def main():
